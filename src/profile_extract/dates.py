@@ -1,0 +1,186 @@
+"""Date candidates and their normalisation to ISO 8601 at the precision the text gives.
+
+Candidates are found with patterns (month names from `data/months.toml`, many
+languages); a whole string that no pattern explains falls back to dateparser, cached,
+because it costs milliseconds a call. A day or month the text does not give is never
+invented: "December 2004" is "2004-12", "2012" is "2012".
+"""
+from __future__ import annotations
+
+import calendar
+import re
+import tomllib
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+with resources.files("profile_extract.data").joinpath("months.toml").open("rb") as _fh:
+    MONTHS: dict[str, int] = {
+        name: int(number) for number, names in tomllib.load(_fh).items() for name in names
+    }
+
+_MONTH = "|".join(sorted((re.escape(m) for m in MONTHS), key=len, reverse=True))
+_M = rf"(?P<{{0}}>{_MONTH})\.?"
+_D = r"(?P<{0}>[0-3]?\d)(?:-?(?:st|nd|rd|th)|\.)?"
+_Y = r"(?P<{0}>(?:1[89]|20)\d\d)(?:\s?(?:г\.|год\.|godine|yil))?"
+_TO = r"\s*(?:-|–|—|and|to|until|till|through|и|до|bis|au|do|și|i)\s*-?\s*"
+_WEEKDAY = (
+    r"(?:(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
+    r"понеделник|вторник|сряда|четвъртък|петък|събота|неделя),?\s+)?"
+)
+
+
+def _p(template: str) -> str:
+    return template.format(
+        d=_D.format("d"), d2=_D.format("d2"), m=_M.format("m"), m2=_M.format("m2"), y=_Y.format("y"),
+        to=_TO, wd=_WEEKDAY,
+    )
+
+
+# (kind, pattern) in priority order: longer, more specific forms first.
+_PATTERNS = [
+    ("range", _p(r"{d}\s+(?:of\s+)?{m2}{to}{d2}\s+(?:of\s+)?{m},?\s+{y}")),
+    ("range", _p(r"{d}{to}{d2}\s+(?:of\s+)?{m},?\s+{y}")),
+    ("range", _p(r"{m}\s+{d}{to}{d2},?\s+{y}")),
+    ("date", r"(?P<y>(?:1[89]|20)\d\d)-(?P<mn>[01]\d)-(?P<d>[0-3]\d)"),
+    ("date", _p(r"{wd}{d}\s*(?:of\s+)?{m},?\s+{y}")),
+    ("date", _p(r"{wd}{m}\s+{d},?\s+{y}")),
+    ("date", r"(?P<a>[0-3]?\d)(?P<sep>[./-])(?P<b>[0-3]?\d)(?P=sep)(?P<y>(?:1[89]|20)\d\d)"),
+    ("month", _p(r"{m},?\s+{y}")),
+    ("month", r"(?P<y>(?:1[89]|20)\d\d)-(?P<mn>[01]\d)(?![-\d])"),
+    ("month", _p(r"{m}\s+['’](?P<yy>\d\d)")),
+    ("daymonth", _p(r"{d}\s*(?:of\s+)?{m}")),
+    ("daymonth", _p(r"{m}\s+(?P<d>[0-3]?\d)(?:-?(?:st|nd|rd|th))?")),
+    ("year", r"(?P<y>(?:1[89]|20)\d\d)"),
+]
+_COMPILED = [
+    (kind, re.compile(rf"(?<!\d)(?<!\d[.,]){pattern}(?!\w)", re.IGNORECASE)) for kind, pattern in _PATTERNS
+]
+
+
+@dataclass(frozen=True, slots=True)
+class DateMatch:
+    start: int
+    end: int
+    text: str
+    kind: str  # "date" | "range" | "month" | "daymonth" | "year"
+    value: str | None  # ISO at the text's precision; None for a day-month without year
+    end_value: str | None = None  # for ranges
+    month: int | None = None
+    day: int | None = None
+
+    def with_year(self, year: int) -> "DateMatch":
+        """Complete a day-month date ("October 15-th") with a year from its context."""
+        if self.value is not None or self.month is None:
+            return self
+        value = _iso(year, self.month, self.day)
+        return DateMatch(self.start, self.end, self.text, "date", value, None, self.month, self.day)
+
+
+def _iso(year: int, month: int | None = None, day: int | None = None) -> str | None:
+    if not 1800 <= year <= 2100:
+        return None
+    if month is None:
+        return f"{year:04d}"
+    if not 1 <= month <= 12:
+        return None
+    if day is None:
+        return f"{year:04d}-{month:02d}"
+    if not 1 <= day <= calendar.monthrange(year, month)[1]:
+        return None
+    return f"{year:04d}-{month:02d}-{day:02d}"
+
+
+def _month(word: str | None) -> int | None:
+    return MONTHS.get(word.lower().rstrip(".")) if word else None
+
+
+def _from_match(kind: str, m: re.Match) -> DateMatch | None:
+    g = m.groupdict()
+    value = end_value = None
+    month = day = None
+    if kind == "year":
+        value = _iso(int(g["y"]))
+    elif kind == "daymonth":
+        month, day = _month(g["m"]), int(g["d"])
+        if month is None or _iso(2000, month, day) is None:
+            return None
+    elif kind == "month":
+        year = int(g["y"]) if g.get("y") else 2000 + int(g["yy"])
+        month = int(g["mn"]) if g.get("mn") else _month(g["m"])
+        value = _iso(year, month)
+    elif kind == "range":
+        year = int(g["y"])
+        month = _month(g["m"])
+        first_month = _month(g.get("m2")) or month
+        day = int(g["d"])
+        value, end_value = _iso(year, first_month, day), _iso(year, month, int(g["d2"]))
+        if end_value is None or (value is not None and end_value <= value):
+            return None
+    elif g.get("sep"):  # numeric day.month.year; month.day.year when the day slot can't be a month
+        a, b, year = int(g["a"]), int(g["b"]), int(g["y"])
+        day, month = (a, b) if b <= 12 else (b, a)
+        if g["sep"] == "-" and a <= 12 < b:
+            day, month = b, a
+        value = _iso(year, month, day)
+    else:
+        year = int(g["y"])
+        month = int(g["mn"]) if g.get("mn") else _month(g["m"])
+        day = int(g["d"])
+        value = _iso(year, month, day)
+    if value is None and kind != "daymonth":
+        return None
+    return DateMatch(m.start(), m.end(), m.group(0), kind if kind != "range" else "range", value, end_value, month, day)
+
+
+def find_dates(text: str, start: int = 0, end: int | None = None, kinds: frozenset[str] | None = None) -> list[DateMatch]:
+    """All date candidates in `text[start:end]`, non-overlapping, longest forms first, in text order."""
+    end = len(text) if end is None else end
+    taken: list[tuple[int, int]] = []
+    found: list[DateMatch] = []
+    for kind, regex in _COMPILED:
+        for m in regex.finditer(text, start, end):
+            if any(m.start() < e and s < m.end() for s, e in taken):
+                continue
+            if m.group(0)[0].isalpha() and m.start() > 0 and text[m.start() - 1].isalpha():
+                continue  # a month name glued to a preceding word is part of that word
+            match = _from_match(kind, m)
+            if match is None:
+                continue
+            taken.append((m.start(), m.end()))
+            if kinds is None or match.kind in kinds:
+                found.append(match)
+    found.sort(key=lambda d: d.start)
+    return found
+
+
+@lru_cache(maxsize=4096)
+def parse_date(value: str) -> str | None:
+    """Normalise a whole string that should be one date (a form field's value)."""
+    value = value.strip()
+    if not value:
+        return None
+    matches = [d for d in find_dates(value) if d.value]
+    if matches:
+        best = max(matches, key=lambda d: (d.end - d.start, -d.start))
+        return best.value
+    return _dateparser(value)
+
+
+@lru_cache(maxsize=4096)
+def _dateparser(value: str) -> str | None:
+    """Fallback for forms the patterns don't know; precision from what the string holds."""
+    if not re.search(r"\d", value) or len(value) > 60:
+        return None
+    import dateparser  # imported lazily: it is slow to import and rarely needed
+
+    settings = {"PREFER_DAY_OF_MONTH": "first", "DATE_ORDER": "DMY", "REQUIRE_PARTS": ["year"]}
+    parsed = dateparser.parse(value, settings=settings)
+    if parsed is None:
+        return None
+    digits = re.findall(r"\d+", value)
+    has_day = len(digits) >= 2 and any(len(x) <= 2 for x in digits)
+    has_month = has_day or bool(re.search(r"[^\W\d_]{3,}", value))
+    if has_day:
+        return _iso(parsed.year, parsed.month, parsed.day)
+    return _iso(parsed.year, parsed.month) if has_month else _iso(parsed.year)

@@ -1,0 +1,40 @@
+"""The pipeline: a plain sequence of the stages, one module each.
+
+    ingest -> clean -> sections -> entities -> extractors -> record
+"""
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+
+from . import clean, entities, extractors, ingest, sections
+from .assemble import assemble
+from .record import Record
+
+
+@dataclass(slots=True)
+class Result:
+    record: Record
+    text: str  # the cleaned text the record's offsets point into
+
+
+def process_bytes(raw: bytes, *, doc_id: str, path: str, nlp=None) -> Result:
+    """Turn one input's bytes into a validated record; raises `ingest.InputError` for bad input."""
+    page = ingest.decode(raw, path)
+    cleaned = clean.clean(page)
+    doc = sections.split(cleaned, doc_id=doc_id, format=page.format)
+    doc.language = ingest.detect_language(doc.text)
+    entities.recognise(doc, nlp or entities.default_nlp())
+    found = extractors.run_all(doc)
+    record = assemble(
+        doc,
+        found,
+        source={
+            "path": path,
+            "sha256": hashlib.sha256(raw).hexdigest(),
+            "format": page.format,
+            "language": doc.language,
+            "chars": len(doc.text),
+        },
+    )
+    return Result(record=record, text=doc.text)

@@ -1,0 +1,268 @@
+"""Stage 3, section splitting: lines, form fields and sections of a cleaned page.
+
+Form-style profiles ("Label:" then a value on the same or the next lines, labels whose
+value is empty), Markdown/HTML headings, plain-text titles, news feeds whose items start
+with a date line, and bulleted lists all become the same few structures (see document.py).
+Which label means which record key is data (`data/labels.toml`), not code.
+"""
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+from .clean import Cleaned
+from .dates import find_dates
+from .document import Document, FormField, Line, Section
+
+_BULLET = re.compile(r"^(?:[•·▪◦‣●○■□►▸➢✓✔\-–—*]|\(?\d{1,2}[.)]|[a-z][.)])\s+")
+_INLINE_LABEL = re.compile(r"^(?P<label>[^:|]{1,80}?)\s*:\s*(?P<value>\S.*)$")
+_LABEL_LINE = re.compile(r"^(?P<label>[^:]{1,150}?)\s*\??\s*:\s*$")
+_COUNT_VALUE = re.compile(
+    r"^(?:(?:over|more than|about|approx\.?|approximately|around|nearly|almost|над|около|повече от)\s+)?"
+    r"\d[\d\s.,']*\+?(?:\s+[^\W\d_]+){0,3}\.?$",
+    re.IGNORECASE,
+)
+_SENTENCE_END = re.compile(r"[.,;:!?]$")
+_MAX_FORM_VALUE = 300  # a longer "value" is prose, not a form entry
+
+
+@dataclass(frozen=True, slots=True)
+class LabelSpec:
+    key: str
+    type: str
+    regex: re.Pattern
+
+
+def _data(name: str) -> dict:
+    with resources.files("profile_extract.data").joinpath(name).open("rb") as fh:
+        return tomllib.load(fh)
+
+
+@lru_cache(maxsize=1)
+def label_specs() -> tuple[LabelSpec, ...]:
+    return tuple(
+        LabelSpec(entry["key"], entry["type"], re.compile("(?:" + "|".join(entry["patterns"]) + ")"))
+        for entry in _data("labels.toml")["label"]
+    )
+
+
+@lru_cache(maxsize=1)
+def _headings() -> tuple[frozenset[str], frozenset[str]]:
+    data = _data("headings.toml")
+    return frozenset(data["headings"]), frozenset(data["placeholders"])
+
+
+def normalise_label(label: str) -> str:
+    label = label.casefold().replace("’", "'").replace("&", " and ")
+    label = re.sub(r"[\s_]+", " ", label)
+    return label.strip(" ?:*.\t-–")
+
+
+@lru_cache(maxsize=4096)
+def match_label(label: str) -> LabelSpec | None:
+    """The label table entry a form label belongs to, or None for an unknown label."""
+    norm = normalise_label(label)
+    if not norm or len(norm) > 160:
+        return None
+    for spec in label_specs():
+        if spec.regex.fullmatch(norm):
+            return spec
+    return None
+
+
+def is_placeholder(value: str) -> bool:
+    return normalise_label(value) in _headings()[1] or value.strip() in _headings()[1]
+
+
+def is_known_heading(text: str) -> bool:
+    return normalise_label(text) in _headings()[0]
+
+
+def split(cleaned: Cleaned, *, doc_id: str, format: str = "text") -> Document:
+    doc = Document(id=doc_id, text=cleaned.text, format=format)
+    doc.lines = _lines(cleaned)
+    doc.fields = _form_fields(doc)
+    doc.sections = _sections(doc)
+    return doc
+
+
+def _lines(cleaned: Cleaned) -> list[Line]:
+    lines: list[Line] = []
+    offset = 0
+    for number, raw in enumerate(cleaned.text.split("\n")):
+        start, end = offset, offset + len(raw)
+        offset = end + 1
+        stripped = raw.strip()
+        if not stripped:
+            continue
+        start += len(raw) - len(raw.lstrip())
+        end -= len(raw) - len(raw.rstrip())
+        bullet = _BULLET.match(stripped)
+        if bullet and len(stripped) > bullet.end():
+            start += bullet.end()
+            stripped = stripped[bullet.end():]
+        level = cleaned.headings.get(number, 0)
+        lines.append(
+            Line(number, start, end, stripped, kind="heading" if level else "text", level=level, bullet=bool(bullet))
+        )
+    return lines
+
+
+def _gap_before(lines: list[Line], i: int) -> bool:
+    return i == 0 or lines[i].index - lines[i - 1].index > 1
+
+
+def _sub_line(line: Line, rel_start: int, rel_end: int) -> Line:
+    """A part of a line (an inline value) as a line of its own, stripped."""
+    piece = line.text[rel_start:rel_end]
+    lead = len(piece) - len(piece.lstrip())
+    piece = piece.strip()
+    start = line.start + rel_start + lead
+    return Line(line.index, start, start + len(piece), piece, bullet=line.bullet)
+
+
+def _label_parts(line: Line) -> list[tuple[str, tuple[int, int], Line | None]]:
+    """(label, label span, inline value) for each `Label: value` pair a line holds; [] if none."""
+    text = line.text
+    m = _LABEL_LINE.match(text)
+    if m and not line.bullet and len(text) <= 160:
+        label = m.group("label")
+        return [(label, (line.start, line.start + len(label)), None)]
+    pairs = []
+    position = 0
+    for segment in text.split(" | ") if " | " in text else [text]:
+        m = _INLINE_LABEL.match(segment)
+        if m and _plausible_inline_label(m.group("label")):
+            label = m.group("label")
+            rel = position + m.start("value")
+            value = _sub_line(line, rel, position + len(segment))
+            pairs.append((label, (line.start + position, line.start + position + len(label)), value))
+        position += len(segment) + 3
+    if pairs:
+        return pairs
+    if match_label(text) and len(text) <= 80 and not line.bullet and not _SENTENCE_END.search(text):
+        return [(text, line.span, None)]  # a known label standing alone without a colon
+    return []
+
+
+def _plausible_inline_label(label: str) -> bool:
+    if match_label(label):
+        return True
+    words = label.split()
+    return 1 <= len(words) <= 4 and label[:1].isupper() and not any(ch.isdigit() for ch in label)
+
+
+def _form_fields(doc: Document) -> list[FormField]:
+    fields: list[FormField] = []
+    current: FormField | None = None
+    for i, line in enumerate(doc.lines):
+        gap = _gap_before(doc.lines, i)
+        if line.kind == "heading" or is_known_heading(line.text):
+            current = None
+            continue
+        parts = _label_parts(line)
+        if parts and _number_before_label(doc, i, parts):
+            # "286 / Cluster Members": a count printed above its label
+            spec = match_label(parts[0][0])
+            fields.append(FormField(parts[0][0], parts[0][1], spec.key, spec.type, [doc.lines[i - 1]]))
+            current = None
+            continue
+        if parts:
+            for label, span, value in parts:
+                spec = match_label(label)
+                current = FormField(label, span, spec.key if spec else None, spec.type if spec else "text")
+                if value is not None:
+                    current.values.append(value)
+                fields.append(current)
+            if parts[-1][2] is not None:
+                current = None  # an inline value ends its field
+            continue
+        if current is None:
+            continue
+        if gap and current.values:
+            current = None
+        elif len(line.text) > _MAX_FORM_VALUE and current.type != "text":
+            current = None
+        else:
+            current.values.append(line)
+    for field in fields:
+        _check_type(doc, field)
+    return fields
+
+
+def _number_before_label(doc: Document, i: int, parts) -> bool:
+    if i == 0 or len(parts) != 1 or parts[0][2] is not None:
+        return False
+    spec = match_label(parts[0][0])
+    previous = doc.lines[i - 1]
+    return (
+        spec is not None
+        and spec.type == "count"
+        and previous.index == doc.lines[i].index - 1
+        and bool(re.fullmatch(r"\d[\d\s.,]*\+?", previous.text))
+    )
+
+
+def _check_type(doc: Document, field: FormField) -> None:
+    """Keep only values that fit the label's type; warn about the others."""
+    kept = []
+    for value in field.values:
+        if field.type in ("list", "place", "text") and is_placeholder(value.text):
+            continue
+        if field.type == "count" and not _COUNT_VALUE.match(value.text):
+            doc.warnings.append(f'value "{value.text[:60]}" under "{field.label}" is not a number; not used')
+            continue
+        if field.type == "date" and not find_dates(value.text, kinds=frozenset({"date", "month", "year"})):
+            doc.warnings.append(f'value "{value.text[:60]}" under "{field.label}" is not a date; not used')
+            continue
+        kept.append(value)
+    field.values = kept
+
+
+def dateline(line: Line) -> bool:
+    """A line that is only a date, maybe behind a short prefix ("Published:", "Presse //")."""
+    text = line.text
+    if len(text) > 60:
+        return False
+    dates = find_dates(text, kinds=frozenset({"date", "range"}))
+    if len(dates) != 1:
+        return False
+    prefix = text[: dates[0].start].strip(" :/-|–")
+    rest = text[dates[0].end:].strip(" .,:/-|–")
+    return len(prefix.split()) <= 3 and not rest
+
+
+def _looks_like_title(doc: Document, i: int) -> bool:
+    line = doc.lines[i]
+    text = line.text
+    if line.bullet or not (3 <= len(text) <= 140) or _SENTENCE_END.search(text):
+        return False
+    if not (text[:1].isupper() or text[:1].isdigit() or text[:1] in "\"“„'«"):
+        return False
+    if len(text.split()) > 18 or not _gap_before(doc.lines, i):
+        return False
+    nxt = doc.lines[i + 1] if i + 1 < len(doc.lines) else None
+    return nxt is not None and (_gap_before(doc.lines, i + 1) or dateline(nxt))
+
+
+def _sections(doc: Document) -> list[Section]:
+    sections: list[Section] = []
+    current = Section(title=None, lines=[])
+    for i, line in enumerate(doc.lines):
+        if dateline(line):
+            if current.title is not None and not current.lines and current.dateline is None:
+                current.dateline = line
+                continue
+            sections.append(current)
+            current = Section(title=None, lines=[], dateline=line)
+            continue
+        if line.kind == "heading" or is_known_heading(line.text) or _looks_like_title(doc, i):
+            sections.append(current)
+            current = Section(title=line, lines=[], level=line.level)
+            continue
+        current.lines.append(line)
+    sections.append(current)
+    return [s for s in sections if s.title or s.lines or s.dateline]

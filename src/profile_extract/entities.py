@@ -1,20 +1,697 @@
-"""Stage 4, entity recognition: ORG, PERSON and GPE mentions with offsets.
+"""Stage 4, entity recognition: ORG, PERSON and GPE mentions with offsets into doc.text.
 
-Placeholder until the shipped rule-based spaCy pipeline lands.
+No pretrained model is needed: `build_pipeline` makes `spacy.blank(lang)` plus one
+registered component (`profile_rule_entities`) that sets `doc.ents` from rules over the
+raw text - capitalised name sequences holding an organisation designator, quoted names,
+acronyms defined beside a name, list contexts ("organized by X, Y and Z"), honorific or
+first-name person names and their later surname-only uses. GPEs come from
+`profile_extract.gazetteer.gpe_mentions` when that module is available. All vocabulary is
+data (`data/entities/*.toml`, `first_names.txt`); every pattern is compiled once and runs
+over the whole text, so the cost stays close to one tokenizer pass.
 """
 from __future__ import annotations
 
+import importlib
+import re
+import tomllib
+from dataclasses import dataclass
 from functools import lru_cache
+from importlib import resources
+from typing import Iterable, Iterator
 
 import spacy
+from spacy.lang.en.stop_words import STOP_WORDS
+from spacy.language import Language
+from spacy.util import filter_spans
 
-from .document import Document
+from .document import Document, Mention
+
+# ---------------------------------------------------------------------------- vocabulary
+
+
+def _load_toml(name: str) -> dict:
+    with resources.files("profile_extract.data").joinpath("entities").joinpath(name).open("rb") as fh:
+        return tomllib.load(fh)
+
+
+def _load_names() -> frozenset[str]:
+    text = resources.files("profile_extract.data").joinpath("entities").joinpath("first_names.txt").read_text("utf-8")
+    return frozenset(w for line in text.splitlines() if not line.startswith("#") for w in line.split())
+
+
+_ORGS = _load_toml("orgs.toml")
+_PEOPLE = _load_toml("people.toml")
+FIRST_NAMES = _load_names()
+DESIGNATORS = frozenset(_ORGS["designators"])
+LEAD_DESIGNATORS = frozenset(_ORGS["lead_designators"])
+NON_ORG_HEADS = frozenset(_ORGS["non_org_heads"])
+NON_ORG_WORDS = frozenset(_ORGS["non_org_words"])
+NON_ORG_NAMES = frozenset(n.casefold() for n in _ORGS["non_org_names"])
+GENERIC_ACRONYMS = frozenset(_ORGS["generic_acronyms"])
+LEADING_NOISE = frozenset(_ORGS["leading_noise"]) | STOP_WORDS
+CONNECTORS = frozenset(_ORGS["connectors"])
+ROLE_WORDS = frozenset(w for role in _PEOPLE["roles"] for w in role.split() if w not in CONNECTORS)
+
+_UPPER = "".join(sorted({c for c in map(chr, range(0x41, 0x2000)) if c.isupper()}))
+U = "[" + re.escape(_UPPER) + "]"
+_SP = r"[^\S\n]+"  # white space within one line
+# A capitalised word: letters, inner hyphen/apostrophe, possibly a closing possessive ("Clusters’").
+CAPWORD = rf"{U}[^\W\d_]*(?:[-'’][^\W\d_]+)*(?:['’](?={_SP}))?"
+_CONN = "|".join(sorted((re.escape(c) for c in CONNECTORS), key=len, reverse=True))
+# A name: capitalised words joined by spaces and lowercase connectors ("Ministry of the Economy").
+_SEQ = rf"{CAPWORD}(?:{_SP}(?:(?:{_CONN}){_SP}){{0,2}}{CAPWORD})*"
+NAME_SEQ = re.compile(rf"(?<![\w\-/]){_SEQ}")
+_PLAIN_SEQ = rf"{CAPWORD}(?:{_SP}{CAPWORD}){{0,4}}"
+_CONN_NO_AND = "|".join(sorted((re.escape(c) for c in CONNECTORS if c not in ("and", "&", "и", "i", "y", "et", "und")), key=len, reverse=True))
+_LIST_ITEM = re.compile(rf"(?<![\w\-/]){CAPWORD}(?:{_SP}(?:(?:{_CONN_NO_AND}){_SP}){{0,2}}{CAPWORD}){{0,6}}")
+_OPEN_Q, _CLOSE_Q = "(?:“|„|«|''|\"|”)", "(?:”|“|»|''|\")"
+QUOTED = re.compile(rf"{_OPEN_Q}[^\S\n]*([^“”„\"«»\n]{{1,120}}?)[^\S\n]*{_CLOSE_Q}")
+_QUOTED_AT = re.compile(rf"{_OPEN_Q}[^\S\n]*({U}[^“”„\"«»\n]{{0,80}}?)[^\S\n]*{_CLOSE_Q}")
+SINGLE_QUOTED = re.compile(r"(?<!\w)['‘]([^'‘’\n]{3,150})['’](?!\w)")
+_ACRONYM = rf"(?:[{_UPPER}0-9][\w&-]{{1,14}}(?:{_SP}[{_UPPER}][\w-]{{1,8}})?)"
+# "Name (ACR)", "Name /ACR/", "Name - ACR" right after an organisation name.
+ACRONYM_AFTER = re.compile(rf"[^\S\n]*(?:\(({_ACRONYM})\)|/({_ACRONYM})/|[-–—][^\S\n]*([{_UPPER}]{{2,10}})(?![\w-]))")
+# "Org – City": a place written after a dash is part of the name ("ICT Cluster – Varna").
+DASH_PLACE = re.compile(rf"[^\S\n]+[-–—][^\S\n]+({U}[^\W\d_{_UPPER}]+)(?=[^\S\n]*(?:[,.;:)”\"]|$|\n|{_SP}and{_SP}))")
+# ", Research and Economy" continuing a "Ministry of Science" name.
+_TITLEWORD = rf"{U}[^\W\d_{_UPPER}][^\W\d_]*"
+COMMA_CONTINUATION = re.compile(rf"(?:,{_SP}{_TITLEWORD}(?:{_SP}{_TITLEWORD}){{0,2}})+,?{_SP}and{_SP}{_TITLEWORD}(?:{_SP}{_TITLEWORD}){{0,2}}")
+_COMMA_HEAD = re.compile(rf"(?:^|(?<=[\s(])(?:the|of|in|to){_SP}|\n)({CAPWORD}(?:{_SP}{CAPWORD})?),{_SP}$", re.MULTILINE)
+UNIVERSITY_IN = re.compile(rf"{_SP}in{_SP}({CAPWORD})(?![^\S\n]*{U})")
+ALLCAPS_WORD = re.compile(rf"(?<![\w&/-])[{_UPPER}][{_UPPER}0-9&]{{1,7}}(?![\w&-])")
+ACRONYM_WITH_DESIGNATOR = re.compile(
+    rf"(?<![\w-])((?:[{_UPPER}][{_UPPER}0-9&]{{1,7}}{_SP}){{2,3}}(?:cluster|network|association|alliance))(?!\w)"
+)
+
+
+def _alternation(words: Iterable[str]) -> str:
+    return "|".join(sorted((re.escape(w) for w in words), key=len, reverse=True))
+
+
+KNOWN_ORGS = re.compile(rf"(?<![\w-])(?:{_alternation(_ORGS['known'])})(?![\w])")
+LEGAL_FORM = re.compile(rf"(?<![\w-])((?:{CAPWORD}{_SP}){{1,4}}(?:{_alternation(_ORGS['legal_suffixes'])}))(?!\w)")
+LEAD_QUOTED = re.compile(
+    rf"(?<![\w-])(?:{_alternation(w.capitalize() for w in LEAD_DESIGNATORS)}){_SP}?{_OPEN_Q}[^“”„\"«»\n]{{2,120}}?{_CLOSE_Q}"
+)
+LIST_TRIGGER = re.compile(rf"(?<!\w)(?:{_alternation(_ORGS['list_triggers'])})(?:{_SP}the)?[^\S\n]*:?[^\S\n]*", re.IGNORECASE)
+_LIST_SEP = re.compile(rf"[^\S\n]*(?:,|&|,?{_SP}and|,?{_SP}as well as)[^\S\n]*(?:(?:the|also|in){_SP})*")
+HONORIFIC = re.compile(
+    rf"(?<![\w.])(?:(?:{_alternation(_PEOPLE['honorifics'])}){_SP}){{1,3}}({CAPWORD}(?:{_SP}{CAPWORD}){{0,2}})"
+)
+_AND_PERSON = re.compile(
+    rf"{_SP}and{_SP}(?:(?:{_alternation(_PEOPLE['honorifics'])})(?!\w)|(?:{_alternation(FIRST_NAMES)}){_SP}{U})"
+)
+ROLE = re.compile(rf"(?<!\w)(?:{_alternation(_PEOPLE['roles'])})(?!\w)", re.IGNORECASE)
+# "Koen Verbruggen, Director" / "President Jakov Milatović": a name beside a role title.
+NAME_THEN_ROLE = re.compile(rf"(?<![\w-])({CAPWORD}(?:{_SP}{CAPWORD}){{1,2}}),{_SP}(?={ROLE.pattern})", re.IGNORECASE)
+# The text after a person that names their organisation.
+AFTER_PERSON_QUOTE = re.compile(rf"[^\S\n]*{_OPEN_Q}([^“”„\"«»\n]{{2,80}}?){_CLOSE_Q}")
+AFTER_PERSON_FOR = re.compile(rf"{_SP}for{_SP}(?:the{_SP})?({_SEQ})")
+_LEAD_IN = _alternation(_PEOPLE["role_lead_ins"])
+ROLE_PHRASE = re.compile(
+    rf"[^\S\n]*(?:,|[-–—])[^\S\n]*(?:(?:{_LEAD_IN}){_SP})?"
+    rf"(?P<role>(?:{CAPWORD}{_SP}){{0,2}}(?:{ROLE.pattern})(?:{_SP}and{_SP}(?:{CAPWORD}{_SP})?(?:{ROLE.pattern}))?"
+    rf"(?:{_SP}of{_SP}the{_SP}(?:(?:[Mm]anaging|[Ss]upervisory|[Ee]xecutive|[Mm]anagement|[Gg]overning){_SP})?[Bb]oard(?:{_SP}of{_SP}[Dd]irectors)?)?)"
+    rf"(?:{_SP}(?:of|at){_SP}(?:the{_SP})?(?P<org>(?-i:{CAPWORD}(?:{_SP}(?:(?:{_CONN}){_SP}){{0,2}}{CAPWORD}){{0,8}})))?",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    start: int
+    end: int
+    label: str
+    rank: int  # lower wins an overlap between equally long spans
+
+
+# ---------------------------------------------------------------------------- pipeline
+
+
+@Language.component("profile_rule_entities")
+def rule_entities(doc):
+    """spaCy component: set doc.ents from the rules of this module."""
+    found = find_entities(doc.text)
+    spans = [doc.char_span(c.start, c.end, label=c.label, alignment_mode="expand") for c in found]
+    doc.ents = filter_spans([s for s in spans if s is not None])
+    doc.user_data["entity_char_spans"] = [(c.start, c.end, c.label) for c in found]  # exact, not token-aligned
+    return doc
+
+
+def build_pipeline(lang: str | None = "en") -> Language:
+    """A blank pipeline for `lang` (or multi-language) with the rule component; savable with to_disk."""
+    try:
+        nlp = spacy.blank(lang or "en")
+    except Exception:  # a language spaCy does not know
+        nlp = spacy.blank("xx")
+    nlp.add_pipe("profile_rule_entities")
+    return nlp
 
 
 @lru_cache(maxsize=4)
-def default_nlp(model: str | None = None):
-    return spacy.load(model) if model else spacy.blank("en")
+def default_nlp(model: str | None = None) -> Language:
+    return spacy.load(model) if model else build_pipeline("en")
+
+
+_MODEL_LABELS = {"ORG": "ORG", "PERSON": "PERSON", "PER": "PERSON", "GPE": "GPE", "LOC": "GPE"}
 
 
 def recognise(doc: Document, nlp) -> None:
-    doc.spacy_doc = nlp(doc.text)
+    """Run `nlp` over the cleaned text; set doc.spacy_doc and doc.mentions (char offsets)."""
+    spacy_doc = nlp(doc.text)
+    doc.spacy_doc = spacy_doc
+    spans = spacy_doc.user_data.get("entity_char_spans")
+    if spans is None:
+        spans = [(e.start_char, e.end_char, e.label_) for e in spacy_doc.ents]
+    labels = [f.label_span for f in doc.fields if f.key]  # form labels ("S3 EU priority areas:") name no entity
+    mentions = []
+    for start, end, raw_label in spans:
+        label = _MODEL_LABELS.get(raw_label)
+        start, end = _trim_punct(doc.text, start, end)
+        if label is None or end <= start or _inside_any(start, end, labels):
+            continue
+        mentions.append(Mention(doc.text[start:end], label, start, end))
+    doc.mentions = mentions
+
+
+def _trim_punct(text: str, start: int, end: int) -> tuple[int, int]:
+    """Drop brackets, slashes and commas the token boundaries glued to a mention."""
+    while start < end and text[start] in "([/,;:–-— ":
+        start += 1
+    while end > start and text[end - 1] in ")]/,;:–-— ":
+        end -= 1
+    if text.count("(", start, end) < text.count(")", start, end) and text[end - 1] == ")":
+        end -= 1
+    return start, end
+
+
+# ---------------------------------------------------------------------------- rules
+
+
+def find_entities(text: str) -> list[Candidate]:
+    """All ORG / PERSON / GPE spans of `text`, overlaps resolved (longer, then higher rank, wins)."""
+    if not text or not text.strip():
+        return []
+    finder = _Finder(text)
+    return finder.run()
+
+
+class _Finder:
+    """One pass of the rules over one text; collects candidates, then resolves overlaps."""
+
+    def __init__(self, text: str):
+        self.text = text
+        self.cands: list[Candidate] = []
+        self.blocked: list[tuple[int, int]] = []  # project / programme titles
+
+    def add(self, start: int, end: int, label: str, rank: int) -> None:
+        start, end = _trim_punct(self.text, start, end)
+        if end > start and not _inside_any(start, end, self.blocked):
+            self.cands.append(Candidate(start, end, label, rank))
+
+    def run(self) -> list[Candidate]:
+        self.gpes = list(_gpe_spans(self.text))
+        self._name_sequences()
+        self._lead_quoted()
+        self._legal_forms()
+        self._known()
+        self._people()
+        self._quoted()
+        self._lists()
+        orgs = self._resolve([c for c in self.cands if c.label == "ORG"])
+        self._acronyms(orgs)
+        self._stems(orgs)
+        self._surnames()
+        for start, end in self.gpes:
+            self.cands.append(Candidate(start, end, "GPE", 5))
+        return self._resolve(self.cands)
+
+    # -- organisations
+
+    def _name_sequences(self) -> None:
+        text = self.text
+        titles: set[str] = set()
+        for m in NAME_SEQ.finditer(text):
+            if _followed_by_title_word(text, m.end()) or _ends_in_title_word(text, m.start(), m.end()):
+                # "Smart Factory Hub project": a project; in "X and Y project" only Y is
+                last_and = max((p.end() for p in re.finditer(r"\band(?:[^\S\n]+the)?[^\S\n]+", m.group())), default=0)
+                self.blocked.append((m.start() + last_and, m.end()))
+                titles.add(_org_text(text, m.start() + last_and, m.end()))
+                if not last_and:
+                    continue
+            for start, end in _split_sequence(text, m.start(), m.end(), self.is_place):
+                span = _org_span(text, _tokens(text, start, end), self.is_place)
+                if span is None:
+                    continue
+                s, e = self._extend_back(*span), self._extend(*span)
+                self.add(s, e, "ORG", 2)
+        # the same title written alone on a line (a heading) is that project too
+        for m in NAME_SEQ.finditer(text):
+            if (m.start() == 0 or text[m.start() - 1] == "\n") and _org_text(text, m.start(), m.end()) in titles:
+                self.blocked.append((m.start(), m.end()))
+        self.cands = [c for c in self.cands if not _inside_any(c.start, c.end, self.blocked)]
+
+    def is_place(self, start: int, end: int) -> bool:
+        return any(s < end and start < e for s, e in self.gpes)
+
+    def _extend_back(self, start: int, end: int) -> int:
+        """ "Balkan, Black Sea and Baltic ICT Network": a leading comma-list item belongs to the name."""
+        m = _COMMA_HEAD.search(self.text, max(0, start - 40), start)
+        name = self.text[start:end]
+        if m and " and " in name and m.end() == start and not _is_designator(name.split()[0]):
+            return m.start(1)
+        return start
+
+    def _extend(self, start: int, end: int) -> int:
+        """Grow an organisation name over a dash-place, a comma list of fields, "University in X"."""
+        text = self.text
+        for regex in (COMMA_CONTINUATION, DASH_PLACE):
+            m = regex.match(text, end)
+            if m and not _has_designator(text[m.start():m.end()].replace(",", " ").split()):
+                return m.end()
+        if text[start:end].split()[-1].casefold() in ("university", "universität", "université"):
+            m = UNIVERSITY_IN.match(text, end)
+            if m:
+                return m.end()
+        return end
+
+    def _lead_quoted(self) -> None:
+        for m in LEAD_QUOTED.finditer(self.text):
+            self.add(m.start(), m.end(), "ORG", 1)
+
+    def _legal_forms(self) -> None:
+        for m in LEGAL_FORM.finditer(self.text):
+            tokens = _tokens(self.text, m.start(1), m.end(1))
+            tokens = _trim_tokens(tokens)
+            if tokens:
+                self.add(tokens[0][0], m.end(1), "ORG", 1)
+
+    def _known(self) -> None:
+        for m in KNOWN_ORGS.finditer(self.text):
+            self.add(m.start(), m.end(), "ORG", 3)
+        for m in ACRONYM_WITH_DESIGNATOR.finditer(self.text):
+            words = m.group(1).split()[:-1]
+            if any(w not in GENERIC_ACRONYMS for w in words):
+                self.add(m.start(), m.end(), "ORG", 3)
+
+    def _quoted(self) -> None:
+        """A quoted name holding a designator, or a quoted acronym, is an ORG unless a title."""
+        text = self.text
+        for m in QUOTED.finditer(text):
+            inner = m.group(1).strip()
+            if not inner or not inner[0].isupper() or _quote_is_title(text, m.start(), m.end()):
+                continue
+            words = inner.split()
+            if (len(words) <= 10 and _has_designator(words, plural=False) and ":" not in inner) or (
+                ALLCAPS_WORD.fullmatch(inner) and inner not in GENERIC_ACRONYMS
+            ):
+                self.add(m.start(1), m.end(1), "ORG", 2)
+
+    def _lists(self) -> None:
+        """Items of "organized by X, Y and Z"-style lists that are capitalised names."""
+        text = self.text
+        plain = _LIST_ITEM
+        starts = {c.start: c.end for c in self.cands if c.label == "ORG"}
+        for trig in LIST_TRIGGER.finditer(text):
+            pos, limit = trig.end(), min(len(text), trig.end() + 300)
+            while pos < limit:
+                if pos in starts:  # an organisation already found: step over it
+                    pos = starts[pos]
+                else:
+                    m = plain.match(text, pos) or _QUOTED_AT.match(text, pos)
+                    if not m:
+                        break
+                    name = m.group(m.lastindex or 0) if m.re is _QUOTED_AT else m.group()
+                    if self._list_item_ok(name, m.start(), m.end()):
+                        self.add(m.start(), m.end(), "ORG", 4)
+                    pos = m.end()
+                sep = _LIST_SEP.match(text, pos)
+                if not sep:
+                    break
+                pos = sep.end()
+
+    def _list_item_ok(self, name: str, start: int, end: int) -> bool:
+        words = name.split()
+        return not (
+            not words
+            or len(words) > 6
+            or (words[0].casefold() in LEADING_NOISE and not words[0].isupper())
+            or words[-1].casefold() in NON_ORG_HEADS
+            or name.casefold() in NON_ORG_NAMES
+            or _followed_by_title_word(self.text, end)
+            or any(s <= start and end <= e for s, e in self.gpes)
+            or (words[0] in FIRST_NAMES and len(words) in (2, 3))
+        )
+
+    def _acronyms(self, orgs: list[Candidate]) -> None:
+        """Acronyms defined beside a name, and all-caps words spelling an ORG's initials."""
+        text = self.text
+        aliases: set[str] = set()
+        for org in orgs:
+            m = ACRONYM_AFTER.match(text, org.end)
+            if m:
+                group = next(g for g in (1, 2, 3) if m.group(g))
+                alias = m.group(group)
+                if alias not in GENERIC_ACRONYMS and sum(c.isupper() for c in alias) >= 2:
+                    aliases.add(alias)
+        initials = {_initials(text[o.start:o.end]): o for o in orgs}
+        for m in NAME_SEQ.finditer(text):  # "Geoscience Ireland (GI)": a name spelled by its acronym
+            after = ACRONYM_AFTER.match(text, m.end())
+            acronym = after.group(1) if after else None
+            if acronym and acronym not in GENERIC_ACRONYMS and _initials(m.group()) == acronym and len(m.group().split()) >= 2:
+                tokens = _trim_tokens(_tokens(text, m.start(), m.end()))
+                if tokens and _initials(text[tokens[0][0]:m.end()]) == after.group(1):
+                    self.add(tokens[0][0], m.end(), "ORG", 3)
+                    aliases.add(after.group(1))
+        for m in ALLCAPS_WORD.finditer(text):
+            word = m.group()
+            if word in aliases or (word not in GENERIC_ACRONYMS and len(word) >= 3 and word in initials):
+                self.add(m.start(), m.end(), "ORG", 3)
+        if aliases:
+            for m in re.finditer(rf"(?<![\w-])(?:{_alternation(aliases)})(?![\w-])", text):
+                self.add(m.start(), m.end(), "ORG", 3)
+
+    def _stems(self, orgs: list[Candidate]) -> None:
+        """Later short forms: "Silicon Saxony" for "Silicon Saxony e. V.", "HITS" for "HITS Cluster"."""
+        text = self.text
+        stems: set[str] = set()
+        loose: set[str] = set()
+        for org in orgs:
+            name = text[org.start:org.end]
+            legal = LEGAL_FORM.fullmatch(name)
+            if legal:
+                loose.add(name[: len(name) - len(name.split()[-1])].strip().removesuffix(" e."))
+                continue
+            words = name.split()
+            if len(words) >= 2 and words[-1].casefold() in DESIGNATORS and not any(w.casefold() in DESIGNATORS for w in words[:-1]):
+                stem = words[:-1]
+                if any(w not in GENERIC_ACRONYMS and w.casefold() not in LEADING_NOISE and not _is_adjective(w) for w in stem):
+                    stems.add(" ".join(stem))
+        for stem in loose | stems:
+            for m in re.finditer(rf"(?<![\w-]){re.escape(stem)}(?![\w-])", text):
+                if self.is_place(m.start(), m.end()):
+                    continue
+                if stem in loose or re.match(r"[^\S\n]*(?:[,.;:)!?]|$|\n)", text[m.end():m.end() + 2]) or re.match(
+                    r"[^\S\n]+(?:cluster|network|association)\b", text[m.end():m.end() + 14]
+                ):
+                    end = m.end()
+                    tail = re.match(r"[^\S\n]+(?:cluster|network|association)\b", text[end:end + 14])
+                    self.add(m.start(), end + (tail.end() if tail else 0), "ORG", 3)
+
+    # -- people
+
+    def _people(self) -> None:
+        text = self.text
+        found: list[tuple[int, int]] = []
+        for m in HONORIFIC.finditer(text):
+            tokens = [t for t in _tokens(text, m.start(1), m.end(1)) if not _is_name_stopper(text[t[0]:t[1]])]
+            tokens = _leading_run(tokens, text)
+            if tokens:
+                found.append((tokens[0][0], tokens[-1][1]))
+        for m in NAME_SEQ.finditer(text):
+            tokens = _tokens(text, m.start(), m.end())
+            i = 0
+            while i < len(tokens) - 1:
+                s, e = tokens[i]
+                run = _leading_run(tokens[i:i + 3], text) if text[s:e] in FIRST_NAMES else []
+                if len(run) >= 2:
+                    found.append((run[0][0], run[-1][1]))
+                    i += len(run)
+                else:
+                    i += 1
+        for m in NAME_THEN_ROLE.finditer(text):
+            tokens = _tokens(text, m.start(1), m.end(1))
+            if all(text[s].isupper() and text[s:e] != text[s:e].upper() for s, e in tokens):
+                run = _leading_run(tokens, text)
+                if len(run) == len(tokens):
+                    found.append((m.start(1), m.end(1)))
+        for start, end in found:
+            if _has_designator(text[start:end].split()):
+                continue
+            self.add(start, end, "PERSON", 2)
+            self._person_context(end)
+
+    def _person_context(self, end: int) -> None:
+        """ORG named right after a person: "X “Org”", "X for Org", "X, Director of Org"."""
+        text = self.text
+        m = AFTER_PERSON_QUOTE.match(text, end)
+        if m:
+            self.add(m.start(1), m.end(1), "ORG", 1)
+            return
+        m = AFTER_PERSON_FOR.match(text, end)
+        if m:
+            tokens = _tokens(text, m.start(1), m.end(1))
+            self.add(m.start(1), self._extend(m.start(1), m.end(1)), "ORG", 1)
+            return
+        m = ROLE_PHRASE.match(text, end)
+        if m and m.group("org") and not _inside_any(m.start("org"), m.end("org"), self.gpes):
+            org_end = m.end("org")
+            cut = _AND_PERSON.search(text, m.start("org"), org_end)
+            if cut:
+                org_end = cut.start()
+            self.add(m.start("org"), self._extend(m.start("org"), org_end), "ORG", 1)
+
+    def _surnames(self) -> None:
+        """A surname used alone after the full name was given ("Tabaš said")."""
+        text = self.text
+        people = self._resolve([c for c in self.cands if c.label == "PERSON"])
+        surnames = set()
+        for p in people:
+            words = text[p.start:p.end].split()
+            if len(words) >= 2 and len(words[-1]) >= 3 and words[-1].casefold() not in LEADING_NOISE:
+                surnames.add(words[-1])
+        if not surnames:
+            return
+        for m in re.finditer(rf"(?<![\w-])(?:{_alternation(surnames)})(?![\w-])", text):
+            before = text[max(0, m.start() - 30):m.start()].rstrip()
+            after = text[m.end():m.end() + 2]
+            if re.search(rf"{U}[^\W\d_]*$", before) and not re.search(r"(?:Mr|Mrs|Ms|Dr|Prof)\.?$", before):
+                continue  # part of a longer name
+            if re.match(rf"[^\S\n]+{U}", text[m.end():m.end() + 3]):
+                continue
+            self.add(m.start(), m.end(), "PERSON", 3)
+
+    # -- overlaps
+
+    def _resolve(self, cands: list[Candidate]) -> list[Candidate]:
+        """Keep the longest spans (ORG before PERSON before GPE on ties); drop anything overlapping."""
+        order = {"ORG": 0, "PERSON": 1, "GPE": 2}
+        taken: list[Candidate] = []
+        occupied = bytearray(len(self.text) + 1)
+        for c in sorted(set(cands), key=lambda c: (-(c.end - c.start), order[c.label], c.rank, c.start)):
+            if any(occupied[c.start:c.end]):
+                continue
+            occupied[c.start:c.end] = b"\x01" * (c.end - c.start)
+            taken.append(c)
+        return sorted(taken, key=lambda c: c.start)
+
+
+# ---------------------------------------------------------------------------- helpers
+
+
+def _tokens(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    return [(start + m.start(), start + m.end()) for m in re.finditer(r"\S+", text[start:end])]
+
+
+def _word(text: str, tok: tuple[int, int]) -> str:
+    return text[tok[0]:tok[1]].strip("’'").casefold()
+
+
+def _is_designator(word: str, plural: bool = False) -> bool:
+    """A designator as written in a name: capitalised, not an all-caps heading word."""
+    w = word.strip("’'\"“”„")
+    if not w or (w.isupper() and len(w) > 1):
+        return False
+    return w.casefold() in DESIGNATORS or (plural and w.casefold().rstrip("s") in DESIGNATORS)
+
+
+def _has_designator(words: list[str], plural: bool = False) -> bool:
+    return any(_is_designator(w, plural) for w in words)
+
+
+def _split_sequence(text: str, start: int, end: int, is_place=None) -> list[tuple[int, int]]:
+    """Split "X University and the Y Laboratory" into two names when both halves are names."""
+    result, seg_start = [], start
+    for p in re.finditer(r"[^\S\n]+and(?:[^\S\n]+the)?[^\S\n]+", text[start:end]):
+        left_end, right_start = start + p.start(), start + p.end()
+        if _org_span(text, _tokens(text, seg_start, left_end), is_place) and _org_span(
+            text, _tokens(text, right_start, end), is_place
+        ):
+            result.append((seg_start, left_end))
+            seg_start = right_start
+    result.append((seg_start, end))
+    return result
+
+
+def _trim_tokens(tokens: list[tuple[int, int]], text: str | None = None) -> list[tuple[int, int]]:
+    return tokens
+
+
+def _is_noise(raw: str, word: str) -> bool:
+    """A sentence word in front of a name: common words, gerunds ("Developing"), not acronyms."""
+    if raw.isupper() and len(raw) > 1:
+        return False
+    return word in LEADING_NOISE or word in CONNECTORS or (len(word) > 5 and word.endswith("ing"))
+
+
+def _org_span(text: str, tokens: list[tuple[int, int]], is_place=None) -> tuple[int, int] | None:
+    """The organisation-name part of a capitalised sequence, or None when it is not one."""
+    raw = [text[s:e].strip("’'") for s, e in tokens]
+    words = [r.casefold() for r in raw]
+    i, j = 0, len(words)
+    while i < j and _is_noise(raw[i], words[i]) and not _is_designator(raw[i]):
+        i += 1
+    while j > i and words[j - 1] in CONNECTORS:
+        j -= 1
+    first = next((k for k in range(i, j) if _is_designator(raw[k])), None)
+    if first is None:
+        return None
+    # "President of the Board of Directors of the X Cluster", "Days of X Cluster": the name starts
+    # after an "of" that follows a role word or that comes before the first designator
+    for k in range(i + 1, j - 1):
+        if words[k] in ("of", "for") and (words[k - 1] in ROLE_WORDS or words[k - 1] == "directors" or k < first):
+            if any(_is_designator(raw[x]) for x in range(k + 1, j)):
+                i = k + 1
+                while i < j and words[i] in CONNECTORS:
+                    i += 1
+    ws, rw = words[i:j], raw[i:j]
+    of_form = any(_is_designator(rw[k]) and ws[k + 1] in ("of", "for", "за", "на", "de", "für") for k in range(len(ws) - 1))
+    if len(ws) < 2 or any(w in NON_ORG_WORDS for w in ws) or (ws[-1] in NON_ORG_HEADS and not of_form):
+        return None
+    if len(ws) >= 3 and ws[1] == "and" and _camel_or_caps(rw[0]):
+        return _org_span(text, tokens[i + 2:j], is_place)  # "CorkBIC and ICT Cluster": two names
+    others = [r for r in rw if not _is_designator(r) and r.casefold() not in CONNECTORS]
+    if others and all(KNOWN_ORGS.fullmatch(r) for r in others):
+        return None  # "EU Cluster (policy)": a known body used as an adjective
+    span = (tokens[i][0], tokens[j - 1][1])
+    if _is_designator(rw[-1]):
+        return span
+    k = next(k for k in range(len(ws)) if _is_designator(rw[k]))
+    rest = ws[k + 1:]
+    if rest and rest[0] in ("of", "for", "за", "на", "de", "für"):
+        return span
+    if any(w in NON_ORG_HEADS or w in CONNECTORS for w in rest) or len(rest) > 3:
+        return None
+    if k == 0:  # "Cluster Trakia Economic Zone": only with a place in it or after another designator
+        before = text[max(0, tokens[i][0] - 30):tokens[i][0]].split()
+        if ws[0] not in LEAD_DESIGNATORS:
+            return None
+        if not (before and _is_designator(before[-1])) and not (is_place and is_place(tokens[i + 1][0], span[1])):
+            return None
+    return span
+
+
+_TITLE_FOLLOWERS = re.compile(r"[^\S\n]+(?:project|projects|programme|program|call|conference|initiative|strategy|label|award)\b", re.IGNORECASE)
+
+
+def _camel_or_caps(word: str) -> bool:
+    return word.isupper() or any(c.isupper() for c in word[1:])
+
+
+def _org_text(text: str, start: int, end: int) -> str:
+    return " ".join(text[start:end].split()).casefold()
+
+
+def _followed_by_title_word(text: str, end: int) -> bool:
+    """ "X project", "X programme": the name of a project, not of an organisation."""
+    return bool(_TITLE_FOLLOWERS.match(text, end)) and text[end:end + 1] != "\n"
+
+
+def _ends_in_title_word(text: str, start: int, end: int) -> bool:
+    last = text[start:end].split()[-1].casefold()
+    return last in ("project", "projects", "programme", "program")
+
+
+def _quote_is_title(text: str, start: int, end: int) -> bool:
+    before = re.search(r"([^\W\d_]+)[^\w]*$", text[max(0, start - 30):start])
+    after = _TITLE_FOLLOWERS.match(text, end)
+    return bool(after) or bool(before and before.group(1).casefold() in _NON_ORG_QUOTE_CONTEXT)
+
+
+_NON_ORG_QUOTE_CONTEXT = frozenset(_ORGS["non_org_quote_context"])
+
+
+def _inside_any(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
+    return any(s <= start and end <= e for s, e in spans)
+
+
+def _skip_words(text: str, pos: int, words: tuple[str, ...]) -> int:
+    m = re.match(rf"(?:(?:{'|'.join(re.escape(w) for w in words)}){_SP})*", text[pos:pos + 40])
+    return m.end() if m else 0
+
+
+def _initials(name: str) -> str:
+    """ "Marine Cluster Bulgaria" -> "MCB"; "Клъстер „Мехатроника и автоматизация“" -> "КМА"."""
+    letters = []
+    for word in re.findall(r"[^\W\d_][\w'’-]*", name):
+        if word in CONNECTORS:
+            continue
+        letters.append(word if word.isupper() and len(word) <= 5 else word[0].upper())
+    return "".join(letters)
+
+
+def _is_adjective(word: str) -> bool:
+    """Nationality / region adjectives ("Bulgarian", "European") are no distinctive stem."""
+    return bool(re.search(r"(?:ian|ean|ish|ese|ic|al|an)$", word))
+
+
+def _is_name_stopper(word: str) -> bool:
+    return word.casefold() in LEADING_NOISE
+
+
+def _leading_run(tokens: list[tuple[int, int]], text: str) -> list[tuple[int, int]]:
+    """The first tokens of a name: title-case words that are not designators, roles or common words."""
+    run = []
+    for s, e in tokens:
+        word = text[s:e].strip("’'")
+        if (
+            not word[:1].isupper()
+            or word.casefold() in LEADING_NOISE
+            or word.casefold() in ROLE_WORDS
+            or _is_designator(word, plural=True)
+            or word.casefold() in NON_ORG_HEADS
+            or (word.isupper() and len(word) > 1)
+        ):
+            break
+        run.append((s, s + len(text[s:e].rstrip("’'"))))
+    return run
+
+
+# ---------------------------------------------------------------------------- GPE
+
+
+def _gpe_spans(text: str) -> Iterator[tuple[int, int]]:
+    """GPE spans from the gazetteer module, when it is available (it is optional here)."""
+    gpe_mentions = _gazetteer()
+    if gpe_mentions is None:
+        return iter(())
+    try:
+        found = gpe_mentions(text)
+    except Exception:  # a broken gazetteer must not stop entity recognition
+        return iter(())
+    spans = []
+    for item in found or ():
+        start = getattr(item, "start", None)
+        end = getattr(item, "end", None)
+        if start is None and isinstance(item, (tuple, list)):
+            ints = [x for x in item if isinstance(x, int)]
+            if len(ints) >= 2:
+                start, end = ints[0], ints[1]
+        if isinstance(start, int) and isinstance(end, int) and 0 <= start < end <= len(text):
+            spans.append((start, end))
+    return iter(spans)
+
+
+_GAZETTEER: list = []
+
+
+def _gazetteer():
+    if _GAZETTEER:
+        return _GAZETTEER[0]
+    try:
+        module = importlib.import_module("profile_extract.gazetteer")
+        function = getattr(module, "gpe_mentions")
+    except Exception:
+        return None
+    _GAZETTEER.append(function)
+    return function

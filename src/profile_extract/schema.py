@@ -11,7 +11,7 @@ SCHEMAS = {"record.schema.json": record_json_schema, "gold.schema.json": gold_js
 
 
 def render(make) -> str:
-    return json.dumps(make(), indent=2, ensure_ascii=False, sort_keys=True) + "\n"
+    return json.dumps(make(), indent=2, ensure_ascii=False) + "\n"
 
 
 def main_schema(args) -> int:

@@ -1,10 +1,530 @@
-"""Extractor placeholder: returns nothing until implemented."""
+"""Affiliations: labels the organisation holds, networks it is a member of, partner clusters.
+
+Contract 3.5/3.6. Each field reads its form field first (`doc.fields`: "Cluster Excellence
+Label", "Membership to other networks", "Which clusters do you collaborate with?") and then
+prose written about the organisation itself: "granted us the GOLD label ...", "becomes member
+of the X Alliance", "Partners in the project are: A Cluster, B Cluster". Partner clusters are
+names that are clusters by their own words (".. Cluster", "Cluster ..", `data/affiliations.toml`)
+or listed under a clusters heading ("5 ICT Clusters: A, B"), named in a sentence about
+cooperation, never the profiled organisation itself (`same_organisation`).
+"""
 from __future__ import annotations
 
-from typing import Any
+import re
+import tomllib
+import unicodedata
+from importlib import resources
+from typing import Any, Iterable
 
-from ..document import Document, Extraction
+from rapidfuzz import fuzz
+
+from ..document import Document, Extraction, Line, Span
+from ..sections import is_placeholder
+from .topics import split_items
+
+# --- organisation names: shared vocabulary and helpers -----------------------------------
+
+
+def _load() -> dict:
+    with resources.files("profile_extract.data").joinpath("affiliations.toml").open("rb") as fh:
+        return tomllib.load(fh)
+
+
+DATA = _load()
+_ORGS = DATA["organisations"]
+FUNCTION_WORDS = frozenset(_ORGS["function_words"])
+_NOT_ORG_AFTER = frozenset(_ORGS["not_organisation_after"])
+_HEADS = frozenset(_ORGS["network_heads"])
+_CLUSTER_WORDS = frozenset(_ORGS["cluster_words"])
+_LEGAL = frozenset(_ORGS["legal_forms"])
+_ABBREVIATIONS = frozenset(_ORGS["abbreviations"])
+_CONNECTORS = frozenset({"and", "&", "of", "for", "и", "на", "за"})
+
+# a word of a name: letters, inner hyphens/apostrophes/ampersands ("Green-Tech", "IT&C")
+WORD = re.compile(r"[^\W\d_]+(?:[-'’&][^\W\d_]+)*")
+_CAP = r"[A-ZÀ-ÖØ-ÞĀ-ŽА-ЯЁЇІЄЎ]"
+# a run of capitalised words, maybe joined by and/of/for ("Balkan and Black Sea ICT Clusters Network")
+_RUN = re.compile(
+    rf"(?<![\w-]){_CAP}[\w'’&-]*(?:\s+(?:(?:and|of|for|&|и|на|за)\s+)?{_CAP}[\w'’&-]*)*"
+)
+_CLUSTER_ANCHOR = re.compile(
+    r"(?<![\w-])(?:" + "|".join(sorted((re.escape(w) for w in _CLUSTER_WORDS), key=len, reverse=True)) + r")(?![\w-])",
+    re.IGNORECASE,
+)
+_GLUED = re.compile(r"[A-ZА-Я]?[a-zа-я]{6,}([A-ZА-Я][a-zа-я]+)")
+_QUOTED = re.compile(r"(?:[“\"„«]|'')([^”\"“«»\n]{3,90}?)(?:[”\"“»]|'')")
+_SENTENCE_END = re.compile(r"[.!?][\"”’)]?\s+(?=[\"“„(]?[A-ZА-Я0-9])")
+_QUOTE_MAP = str.maketrans({"“": '"', "”": '"', "„": '"', "«": '"', "»": '"', "’": "'", "‘": "'", "–": "-", "—": "-"})
+
+
+def words_regex(words: Iterable[str]) -> re.Pattern:
+    """Any of `words` as a whole word, case-insensitive."""
+    alternatives = "|".join(sorted((re.escape(w) for w in words), key=len, reverse=True))
+    return re.compile(rf"(?<![^\W\d_])(?:{alternatives})(?![^\W\d_])", re.IGNORECASE)
+
+
+def norm(text: str) -> str:
+    """Comparison form (contract 5.1): NFKC, casefold, plain quotes/dashes, no edge punctuation, no leading 'the'."""
+    text = unicodedata.normalize("NFKC", text).casefold().translate(_QUOTE_MAP)
+    text = re.sub(r"\s+", " ", text).strip(" \"'()[]{}.,;:!?-/")
+    return text[4:] if text.startswith("the ") else text
+
+
+_SAME_HEAD = {"alliance": "association", "federation": "association", "union": "association"}
+
+
+def _key_tokens(name: str) -> list[str]:
+    """Tokens of a name for identity checks: legal forms and connectors dropped, association synonyms merged."""
+    tokens = re.findall(r"[^\W_]+(?:[-'’&][^\W_]+)*", norm(name))
+    tokens = [_SAME_HEAD.get(t, t) for t in tokens]
+    return [t for t in tokens if t not in _LEGAL and t not in ("the", "of", "in", "for", "and", "&", "и", "на")]
+
+
+def _collapse_acronyms(name: str, other: str) -> str:
+    """`name` with every run of words whose initials spell an acronym of `other` replaced by it."""
+    words = re.findall(r"[^\W_]+(?:[-'’][^\W_]+)*", name)
+    for acronym in set(re.findall(r"(?<![\w-])[A-ZА-Я]{2,6}(?![\w-])", other)):
+        content = [(i, w) for i, w in enumerate(words) if w.casefold() not in _CONNECTORS and w.casefold() != "the"]
+        n = len(acronym)
+        for k in range(len(content) - n + 1):
+            run = content[k:k + n]
+            if "".join(w[0] for _, w in run).upper() == acronym and all(w[:1].isupper() for _, w in run):
+                first, last = run[0][0], run[-1][0]
+                words = words[:first] + [acronym] + words[last + 1:]
+                break
+    return " ".join(words)
+
+
+def same_organisation(a: str | None, b: str | None) -> bool:
+    """Whether two names denote one organisation: spelling, word order, legal form, acronym."""
+    if not a or not b:
+        return False
+    for x, y in ((a, b), (_collapse_acronyms(a, b), b), (a, _collapse_acronyms(b, a))):
+        tx, ty = _key_tokens(x), _key_tokens(y)
+        if not tx or not ty:
+            continue
+        if sorted(tx) == sorted(ty) or fuzz.token_sort_ratio(" ".join(tx), " ".join(ty)) >= 90:
+            return True
+    return False
+
+
+def excluded(name: str) -> bool:
+    """Universities, public bodies and companies are never partner clusters."""
+    return any(t in _NOT_CLUSTER for t in _key_tokens(name))
+
+
+_NOT_CLUSTER = frozenset(_ORGS["not_cluster_words"])
+
+
+def sentence_bounds(text: str, pos: int, line: Line) -> tuple[int, int]:
+    """The sentence around `pos`, within its line; "Dr." and initials do not end a sentence."""
+    start, end = line.start, line.end
+    for m in _SENTENCE_END.finditer(text, line.start, line.end):
+        word = re.search(r"([^\s(]*)$", text[max(line.start, m.start() - 12):m.start()]).group(1)
+        if len(word) <= 1 or word.casefold().rstrip(".") in _ABBREVIATIONS:
+            continue
+        if m.end() <= pos:
+            start = m.end()
+        elif m.start() >= pos:
+            end = m.start() + 1
+            break
+    return start, end
+
+
+def tokens_before(text: str, pos: int, floor: int, limit: int) -> Iterable[tuple[int, str]]:
+    """(start, word) of up to `limit` words right before `pos`, nearest first, while only spaces separate them."""
+    segment_start = max(floor, pos - 200)
+    segment = text[segment_start:pos]
+    if not segment or not segment[-1].isspace():
+        return
+    raw = list(re.finditer(r"\S+", segment))
+    for count, m in enumerate(reversed(raw)):
+        if count >= limit or not WORD.fullmatch(m.group()) and not re.fullmatch(r"[A-Z0-9&-]{2,}", m.group()):
+            return
+        yield segment_start + m.start(), m.group()
+
+
+def tokens_after(text: str, pos: int, ceiling: int, limit: int) -> Iterable[tuple[int, str]]:
+    """(start, word) of up to `limit` words from `pos`; stops after a word glued to punctuation."""
+    for count, m in enumerate(re.finditer(r"\S+", text[pos:ceiling])):
+        word = WORD.match(m.group())
+        if count >= limit or word is None:
+            return
+        yield pos + m.start(), word.group()
+        if word.end() != len(m.group()):
+            return
+
+
+def _function_word(token: str) -> bool:
+    """A capitalised function word ("The", "With"); an acronym such as "IT" is not one."""
+    return token.casefold() in FUNCTION_WORDS and not (len(token) > 1 and token.isupper())
+
+
+def names_in(zone: str) -> list[str]:
+    """Organisation-like names (capitalised runs with a head word) in a piece of text."""
+    return [m.group() for m in _RUN.finditer(zone) if _has_head(m.group())]
+
+
+def _has_head(name: str) -> bool:
+    return any(w.casefold() in _HEADS or w.casefold() in _CLUSTER_WORDS for w in WORD.findall(name) if w[:1].isupper())
+
+
+def network_name_at(text: str, pos: int, ceiling: int) -> tuple[int, int] | None:
+    """Span of a network/association name starting at `pos` ("Balkan, Black Sea and Baltic ICT Network")."""
+    m = _RUN.match(text, pos, ceiling)
+    if m is None:
+        return None
+    end = m.end()
+    while not _has_head(text[pos:end]):
+        more = re.compile(r",\s+|\s+(?:and|&)\s+").match(text, end, ceiling)
+        nxt = _RUN.match(text, more.end(), ceiling) if more else None
+        if nxt is None:
+            break
+        end = nxt.end()
+    if _has_head(text[pos:end]):
+        return pos, end
+    head = WORD.match(text, pos, ceiling)  # Cyrillic style: "Асоциацията на бизнес клъстерите"
+    if head and head.group().casefold() in _HEADS:
+        tail = re.compile(r"[^,.;:()\n]{0,80}").match(text, head.end(), ceiling)
+        stop = head.end() + len(tail.group().rstrip())
+        if len(text[pos:stop].split()) <= 8:
+            return pos, stop
+    return None
+
+
+_COUNTRY_NAMES = {code: tuple(names) for code, names in DATA["countries"].items()}
+
+
+def self_names(doc: Document, found: dict[str, Any]) -> list[str]:
+    """The profiled organisation's names: name, aliases, "Full Name (Short Name)" in the text, and
+    the name followed by its seat ("ICT Cluster Bulgaria" for "ICT Cluster" seated in Bulgaria)."""
+    names = [n for n in [found.get("name"), *(found.get("aliases") or [])] if isinstance(n, str) and n.strip()]
+    seats = [*_COUNTRY_NAMES.get(str(found.get("country") or "").upper(), ()), found.get("city")]
+    names += [f"{name} {seat}" for name in names[:1] for seat in seats if isinstance(seat, str) and seat]
+    text = doc.text
+    for name in list(names):
+        for m in re.finditer(r"\(\s*" + re.escape(name) + r"\s*\)", text):
+            before = text[max(0, m.start() - 120):m.start()].rstrip()
+            quoted = re.search(r"[“\"„«]([^”\"“»]{3,100})[”\"“»]$", before)
+            run = quoted or re.search(_RUN.pattern + r"$", before)
+            if run:
+                names.append(run.group(1) if quoted else run.group())
+    return names
+
+
+def cluster_names(doc: Document) -> list[tuple[int, int]]:
+    """Spans of organisation names that are clusters by their own words ("Cluj IT Cluster", "Cluster X")."""
+    text = doc.text
+    spans: list[tuple[int, int]] = []
+    for m in _QUOTED.finditer(text):
+        inner = m.group(1).strip()
+        anchor = _CLUSTER_ANCHOR.search(inner)
+        after = WORD.match(inner, anchor.end() + 1) if anchor else None
+        if (
+            anchor and 2 <= len(inner.split()) <= 8 and inner[:1].isupper()
+            and not (after and after.group().casefold() in _NOT_ORG_AFTER)
+        ):
+            start = m.start(1) + m.group(1).index(inner)
+            spans.append((start, start + len(inner)))
+    for m in _CLUSTER_ANCHOR.finditer(text):
+        if any(s <= m.start() < e for s, e in spans):
+            continue
+        line = doc.line_at(m.start())
+        if line is not None:
+            span = _expand_cluster(text, m.start(), m.end(), line)
+            if span is not None:
+                spans.append(span)
+    return sorted(spans)
+
+
+def _expand_cluster(text: str, a: int, b: int, line: Line) -> tuple[int, int] | None:
+    anchor = text[a:b]
+    if not anchor[:1].isupper():
+        return None
+    start, end = a, b
+    left = list(tokens_before(text, a, line.start, limit=6))
+    for i, (tok_start, tok) in enumerate(left):
+        folded = tok.casefold()
+        glued = _GLUED.fullmatch(tok)
+        if glued:  # "DescriptionCluj IT Cluster": a page label glued to the name
+            start = tok_start + glued.start(1)
+            break
+        if folded in ("and", "&"):
+            nxt = left[i + 1][1] if i + 1 < len(left) else ""
+            if not (nxt[:1].isupper() and nxt[1:].islower()) or i + 2 < len(left) and left[i + 2][1][:1].isupper():
+                break  # "CorkBIC and ICT Cluster" is two names; "Balkan and Black Sea .." is one
+            continue
+        if not tok[:1].isupper() or _function_word(tok):
+            break
+        start = tok_start
+    plural = anchor.casefold().endswith("s") and anchor.casefold() in ("clusters",)
+    right = list(tokens_after(text, b, line.end, limit=6)) if text[b:b + 1].isspace() else []
+    i = 0
+    while i < len(right):
+        tok_start, tok = right[i]
+        folded = tok.casefold()
+        if i == 0 and folded in _NOT_ORG_AFTER:
+            return None
+        if i == 0 and plural and folded not in _HEADS:
+            return None
+        if folded in ("of", "for", "and", "&") and i + 1 < len(right) and right[i + 1][1][:1].isupper():
+            if folded in ("and", "&") and (
+                i == 0 or not right[i + 1][1][1:].islower()
+                or any(_CLUSTER_ANCHOR.fullmatch(t) for _, t in right[i + 1:i + 5])
+            ):
+                break  # "ICT Cluster and CorkBIC", "A Cluster Bulgaria and B Cluster Serbia": two names
+            i += 1
+            continue
+        if not tok[:1].isupper() or _function_word(tok) or folded in _NOT_ORG_AFTER:
+            break
+        end = tok_start + len(tok)
+        i += 1
+    dash = re.compile(r"\s+[-–]\s+([A-ZА-Я][^\W\d_]+)(?![\w-])").match(text, end, line.end)
+    if dash and not dash.group(1).isupper():
+        end = dash.end()
+    if plural and end == b:
+        return None
+    if (start, end) == (a, b) or re.search(r"(?:\d|(?<![^\W\d_])(?:a|an))\s*$", text[line.start:start], re.IGNORECASE):
+        return None  # a bare "Cluster", a count "5 ICT Clusters", a description "a Successful Business Cluster"
+    if re.compile(r"\s*(?:from\s+\S+\s*)?:").match(text, end, line.end):
+        return None  # a list heading "2 Automotive Clusters:"
+    return start, end
+
+
+def split_names(text: str, start: int, end: int) -> list[tuple[str, Span]]:
+    """Organisation names of a listed run "A, B, C and D Cluster": split on , ; and on 'and' between two names."""
+    out: list[tuple[str, Span]] = []
+    for m in re.finditer(r"[^,;]+", text[start:end]):
+        piece_start = start + m.start()
+        piece = m.group()
+        parts = re.split(r"\s+(?:and|&|и)\s+", piece)
+        if len(parts) == 2 and all(_has_head(p) for p in parts):
+            offsets = [0, piece.index(parts[1], len(parts[0]))]
+        else:
+            parts, offsets = [piece], [0]
+        for part, offset in zip(parts, offsets):
+            value = part.strip(" .:\t\u00a0")
+            value = re.sub(r"^(?:and|&)\s+", "", value)
+            value = re.sub(r"\d+$", "", value).rstrip()  # "Serbia1 Green ..." glued list counter
+            if not value or not value[:1].isupper() or len(value.split()) > 10 or any(ch.isdigit() for ch in value):
+                continue
+            s = piece_start + offset + part.index(value) if value in part else None
+            if s is not None:
+                out.append((value, (s, s + len(value))))
+    return out
+
+
+_PARTNERS = DATA["partners"]
+_LABELS = DATA["labels"]
+
+_CUE = re.compile(r"(?<![^\W\d_])(?:" + "|".join(_PARTNERS["cues"]) + ")", re.IGNORECASE)
+_LIST_HEAD = re.compile(
+    r"(?:\d{1,3}\s*|(?<![^\W\d_]))((?:[A-ZА-Я][^\W\d_]*(?:-[^\W\d_]+)?\s+){0,4})(?i:" + "|".join(_PARTNERS["list_heads"]) + r")"
+    r"(?:\s+from\s+[A-ZА-Я][^\W\d_]*)?\s*:\s*"
+)
+_MEMBER_OF = re.compile(
+    r"(?<![^\W\d_])(?:(?:founding|full|associate|active|affiliate)\s+)?(?:members?|membership)\s+(?:of|in|to)\s+(?:the\s+)?"
+    r"|(?<![^\W\d_])(?:joined|joins|affiliated\s+(?:with|to))\s+(?:the\s+)?"
+    r"|(?<![^\W\d_])(?:член(?:ува)?\s+(?:на|в)|членува\s+в|се\s+присъедини\s+към)\s+",
+    re.IGNORECASE,
+)
+_MORE_NAMES = re.compile(r"\s*,?\s*(?:as well as|and|&|и)\s+(?:(?:in|of|to|в)\s+)?(?:the\s+)?(?=[A-ZА-Я])")
+_LABEL_WORD = words_regex(_LABELS["label_words"])
+_LEVEL = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(w) for w in _LABELS["level_words"]) + r")(?![\w-])", re.IGNORECASE)
+_AWARD = re.compile(
+    r"(?<![^\W\d_])(?:" + "|".join(_LABELS["award_verbs"]) + r")\s+(?:" + "|".join(_LABELS["recipients"]) + r")\b",
+    re.IGNORECASE,
+)
+_RECEIVE = words_regex(_LABELS["receive_verbs"])
+_OTHER_HOLDER = words_regex(_LABELS["other_holders"])
+_COMPLEMENT_STOP = frozenset(
+    "in on at by from under since which that who and to with as is was were will has have during after before for of".split()
+)
+_OTHERS = re.compile(r"(?<![^\W\d_])(?:they|these|those|he|she|them)(?![^\W\d_])", re.IGNORECASE)
+_SELF_WORDS = re.compile(r"(?<![^\W\d_])(?:we|our|us|you|it|the cluster|our cluster|нашия|ние)(?![^\W\d_])", re.IGNORECASE)
 
 
 def extract(doc: Document, found: dict[str, Any]) -> Extraction:
-    return Extraction()
+    out = Extraction()
+    selves = self_names(doc, found)
+    labels = _dedupe(list(_form_values(doc, "labels", split=False)) + list(_prose_labels(doc, selves)))
+    for value, span in labels:
+        out.append("labels", value, span)
+    networks = [
+        (v, s) for v, s in _dedupe(list(_form_values(doc, "networks")) + list(_prose_networks(doc, selves)))
+        if not _is_self(v, selves)
+    ]
+    for value, span in networks:
+        out.append("networks", value, span)
+    taken = [v for v, _ in networks]
+    partners = _dedupe(list(_form_values(doc, "partner_clusters")) + list(_listed_clusters(doc)) + list(_prose_clusters(doc)))
+    for value, span in partners:
+        if _is_self(value, selves) or any(same_organisation(value, t) for t in taken) or excluded(value):
+            continue
+        out.append("partner_clusters", value, span)
+    return out
+
+
+def _is_self(value: str, selves: list[str]) -> bool:
+    return any(same_organisation(value, s) for s in selves)
+
+
+def _dedupe(items: list[tuple[str, Span]]) -> list[tuple[str, Span]]:
+    """Near-duplicates (same organisation written twice) once, the first-written form kept."""
+    kept: list[tuple[str, Span]] = []
+    for value, span in sorted(items, key=lambda item: item[1][0]):
+        if not any(_near(value, k) for k, _ in kept):
+            kept.append((value, span))
+    return kept
+
+
+def _near(a: str, b: str) -> bool:
+    na, nb = norm(a), norm(b)
+    return na == nb or fuzz.token_sort_ratio(na, nb) >= 90 or same_organisation(a, b)
+
+
+def _form_values(doc: Document, key: str, split: bool = True) -> Iterable[tuple[str, Span]]:
+    for field in doc.fields_for(key):
+        for line in field.values:
+            spans = split_items(line.text) if split else [(0, len(line.text))]
+            for s, e in spans:
+                value = line.text[s:e].strip(" ;,.")
+                if value and not is_placeholder(value) and len(value) <= 200:
+                    start = line.start + line.text.index(value, s)
+                    yield value, (start, start + len(value))
+
+
+# --- labels ------------------------------------------------------------------------------
+
+
+def _prose_labels(doc: Document, selves: list[str]) -> Iterable[tuple[str, Span]]:
+    """Label phrases awarded to the organisation: "granted us the GOLD label", "received the Silver Label"."""
+    text = doc.text
+    form_lines = {line.index for f in doc.fields for line in f.values if len(line.text) <= 200}
+    for m in _LABEL_WORD.finditer(text):
+        line = doc.line_at(m.start())
+        if line is None or line.index in form_lines:
+            continue
+        phrase = _label_phrase(text, m.start(), m.end(), line, selves)
+        if phrase is None:
+            continue
+        start, end = phrase
+        if _awarded_to_self(doc, line, start, selves):
+            yield text[start:end], (start, end)
+
+
+def _label_phrase(text: str, a: int, b: int, line: Line, selves: list[str]) -> tuple[int, int] | None:
+    """Span of "<level words> label [of|for <complement>]" or "label <SCHEME>" around the word at a..b."""
+    start = a
+    for tok_start, tok in tokens_before(text, a, line.start, limit=3):
+        if not (_LEVEL.fullmatch(tok) or (tok[:1].isupper() and not _function_word(tok))):
+            break
+        start = tok_start
+    end = b
+    after = text[b:line.end]
+    scheme = re.match(r"\s+([A-Z][A-Z0-9]*(?:\s?[-–]\s?[0-9A-Za-z]+)?)", after)
+    if start == a and scheme and _LEVEL.search(scheme.group(1)):
+        end = b + scheme.end()
+    complement = re.match(r"\s+(?:of|for)\s+", after)
+    if complement and end == b:
+        words = list(tokens_after(text, b + complement.end(), line.end, limit=5))
+        taken_end = None
+        for tok_start, tok in words:
+            if tok.casefold() in _COMPLEMENT_STOP or not WORD.fullmatch(tok):
+                break
+            taken_end = tok_start + len(tok)
+            if text[taken_end:taken_end + 1] in ",.;:()":
+                break
+        if taken_end is not None:
+            comp = text[b + complement.end():taken_end]
+            if not any(same_organisation(comp, s) or norm(s) in norm(comp) for s in selves if s):
+                end = taken_end
+    if not _LEVEL.search(text[start:end]):
+        return None
+    return start, end
+
+
+def _awarded_to_self(doc: Document, line: Line, start: int, selves: list[str]) -> bool:
+    text = doc.text
+    s0, _ = sentence_bounds(text, start, line)
+    before = text[s0:start]
+    if _AWARD.search(before):
+        return True
+    receive = None
+    for receive in _RECEIVE.finditer(before):
+        pass
+    if receive is not None:
+        subject = before[:receive.start()]
+        if _OTHER_HOLDER.search(subject):
+            return False
+        return not subject.strip() or bool(_SELF_WORDS.search(subject)) or any(
+            s and norm(s) in norm(subject) for s in selves
+        ) or not names_in(subject)
+    # a title "Bronze Label ... for <organisation>"
+    if start == line.start and len(line.text) <= 160:
+        rest = norm(line.text)
+        return any(s and re.search(r"\b(?:for|to)\s+" + re.escape(norm(s)), rest) for s in selves)
+    return False
+
+
+# --- networks ----------------------------------------------------------------------------
+
+
+def _prose_networks(doc: Document, selves: list[str]) -> Iterable[tuple[str, Span]]:
+    """Names after "member of", "founding members of", "joined", "membership in ... as well as in"."""
+    text = doc.text
+    label_lines = _label_lines(doc)
+    previous_end = 0
+    for m in _MEMBER_OF.finditer(text):
+        line = doc.line_at(m.start())
+        if line is None or line.index in label_lines:
+            continue
+        s0, _ = sentence_bounds(text, m.start(), line)
+        zone = text[max(s0, previous_end, text.rfind(";", s0, m.start()) + 1):m.start()]
+        if _OTHERS.search(zone) or any(not any(same_organisation(n, s) for s in selves) for n in names_in(zone)):
+            continue  # another organisation is the member here
+        position = m.end()
+        while True:
+            name = network_name_at(text, position, line.end)
+            if name is None:
+                break
+            yield text[name[0]:name[1]], name
+            previous_end = name[1]
+            more = _MORE_NAMES.match(text, name[1], line.end)
+            if not more:
+                break
+            position = more.end()
+
+
+def _label_lines(doc: Document) -> set[int]:
+    lines = (doc.line_at(f.label_span[0]) for f in doc.fields)
+    return {line.index for line in lines if line is not None}
+
+
+# --- partner clusters --------------------------------------------------------------------
+
+
+def _listed_clusters(doc: Document) -> Iterable[tuple[str, Span]]:
+    """Organisations listed under a clusters heading inside a line: "5 ICT Clusters: A, B; 2 ...: C"."""
+    text = doc.text
+    for line in doc.lines:
+        heads = list(_LIST_HEAD.finditer(text, line.start, line.end))
+        for i, head in enumerate(heads):
+            end = heads[i + 1].start() if i + 1 < len(heads) else line.end
+            stop = re.search(r"\.\s", text[head.end():end])
+            if stop:
+                end = head.end() + stop.start()
+            yield from split_names(text, head.end(), end)
+
+
+def _prose_clusters(doc: Document) -> Iterable[tuple[str, Span]]:
+    """Cluster names (by their own words) in sentences about cooperation."""
+    text = doc.text
+    skip_lines = {line.index for key in ("networks", "labels") for f in doc.fields_for(key) for line in f.values}
+    for start, end in cluster_names(doc):
+        line = doc.line_at(start)
+        if line is None or line.index in skip_lines:
+            continue
+        s0, s1 = sentence_bounds(text, start, line)
+        if _CUE.search(text, s0, s1):
+            yield text[start:end], (start, end)

@@ -1,10 +1,105 @@
-"""Extractor placeholder: returns nothing until implemented."""
+"""When the profiled organisation was established (contract 3.3).
+
+Only from a form field keyed "established" or from an explicit founding statement
+("X was established in 2012", "we set up the X on 18 April 2023", "It was in 2008 that
+the X ... was launched"). The statement must be about the page's own organisation: its
+name, an alias, its organisation-type word ("the Platform") or a word that refers back
+to it ("the cluster", "we", "it"). "CoderDojo ... established in 2011" is someone else's.
+The verb table is `data/founding.toml`; dates come from `dates.py` at the text's precision.
+"""
 from __future__ import annotations
 
+import re
+import tomllib
+from importlib import resources
 from typing import Any
 
-from ..document import Document, Extraction
+from ..dates import DateMatch, find_dates, parse_date
+from ..document import Document, Extraction, Span
+from .names import org_references, refers_to_org
+
+with resources.files("profile_extract.data").joinpath("founding.toml").open("rb") as _fh:
+    _DATA = tomllib.load(_fh)
+
+_VERBS = "|".join(sorted(_DATA["verbs"], key=len, reverse=True)).replace(" ", r"\s+")
+_VERB = re.compile(rf"(?<![\w-])(?:{_VERBS})(?![\w-])", re.IGNORECASE)
+_NOUN = re.compile(
+    rf"(?<![\w-])(?:its|our|their|the cluster's)\s+(?:{'|'.join(_DATA['nouns'])})(?![\w-])", re.IGNORECASE
+)
+_ACTIVE_OBJECT = re.compile(r"\s+(?:a|an|the|our)\s+(?P<object>[^,.;:()\n!?]{2,150})", re.IGNORECASE)
+_SENTENCE_END = re.compile(r"[.!?](?=\s+[\"“„(]?[A-ZА-Я0-9])|\n")
+_AUXILIARY = re.compile(
+    r"(?<![\w-])(?:was|were|been|is|are|being|got|wurde|wurden|ist|е|бе|беше|са|a fost|je|została|został)\s+(?:\w+\s+)?$",
+    re.IGNORECASE,
+)
+_GAP = re.compile(
+    r"[\s,]*(?:(?:officially|formally|legally)\s+)?(?:(?:in|on|at|since|back in|as of|from|на|през|в|im|am|în|la|u|w|en|le)\s+)?"
+    r"(?:the\s+(?:year|month)\s+(?:of\s+)?)?",
+    re.IGNORECASE,
+)
+_DATE_KINDS = frozenset({"date", "month", "year"})
+_MAX_SENTENCE = 400
 
 
 def extract(doc: Document, found: dict[str, Any]) -> Extraction:
-    return Extraction()
+    out = Extraction()
+    stated = _from_field(doc) or _from_prose(doc, found)
+    if stated:
+        out.set("established", stated[0], stated[1])
+    return out
+
+
+def _from_field(doc: Document) -> tuple[str, Span] | None:
+    for fld in doc.fields_for("established"):
+        for value in fld.values:
+            iso = parse_date(value.text)
+            if iso:
+                return iso, value.span
+    return None
+
+
+def _from_prose(doc: Document, found: dict[str, Any]) -> tuple[str, Span] | None:
+    refs = org_references(found)
+    text = doc.text
+    hits = [(m, False) for m in _VERB.finditer(text)] + [(m, True) for m in _NOUN.finditer(text)]
+    for verb, is_noun in sorted(hits, key=lambda h: h[0].start()):
+        lo, hi = _sentence(text, verb.start(), verb.end())
+        before = text[lo: verb.start()]
+        active = None if is_noun else _ACTIVE_OBJECT.match(text, verb.end(), hi)
+        if is_noun:
+            about_us = True  # "its establishment": the possessive refers back to the subject
+        elif active and refers_to_org(active.group("object"), refs, anaphor_ok=False):
+            about_us = True
+        else:
+            about_us = active is None and refers_to_org(before, refs)
+        if not about_us:
+            continue
+        date = _date_for(text, lo, hi, verb, statement=bool(active) or is_noun or _AUXILIARY.search(before) is not None)
+        if date is not None:
+            start, end = min(verb.start(), date.start), max(verb.end(), date.end)
+            return date.value, (start, end)
+    return None
+
+
+def _sentence(text: str, start: int, end: int) -> tuple[int, int]:
+    lo = max(0, start - _MAX_SENTENCE)
+    ends = [m.end() for m in _SENTENCE_END.finditer(text, lo, start)]
+    lo = ends[-1] if ends else lo
+    m = _SENTENCE_END.search(text, end, min(len(text), end + _MAX_SENTENCE))
+    return lo, (m.start() + 1 if m else min(len(text), end + _MAX_SENTENCE))
+
+
+def _date_for(text: str, lo: int, hi: int, verb: re.Match, statement: bool) -> DateMatch | None:
+    """The date right after the verb ("founded in 2000"); for a full statement ("was launched",
+    "we set up the X"), else the nearest date in the sentence."""
+    dates = [d for d in find_dates(text, lo, hi, kinds=_DATE_KINDS) if d.value]
+    after = [d for d in dates if d.start >= verb.end() and _GAP.fullmatch(text, verb.end(), d.start)]
+    if after:
+        return after[0]
+    if not statement:
+        return None
+    before = [d for d in dates if d.end <= verb.start()]
+    if before:
+        return before[-1]
+    later = [d for d in dates if d.start >= verb.end()]
+    return later[0] if later else None

@@ -1,10 +1,160 @@
-"""Extractor placeholder: returns nothing until implemented."""
+"""Member counts: total, SMEs, large companies, research organisations, other actors (contract 3.4).
+
+Form fields first (labels -> keys in data/labels.toml; in a composition block a bare
+number between two labelled counts takes the slot between them in the template order).
+Prose fills what the form leaves open: "counts over 80 members", "today counts 41 member
+companies", "the joint effort of 19 national and regional clusters" (a network's members),
+"Among its members X has 8 public universities". A sentence must be about the page's own
+organisation; new members, board members, employees and participants are not counts of
+the membership. Phrase tables: data/members.toml.
+"""
 from __future__ import annotations
 
+import re
+import tomllib
+from importlib import resources
 from typing import Any
 
-from ..document import Document, Extraction
+from ..document import Document, Extraction, FormField, Span
+from ..text_utils import NUMBER, number_value, parse_count
+from .names import org_references, refers_to_org
+
+with resources.files("profile_extract.data").joinpath("members.toml").open("rb") as _fh:
+    _DATA = tomllib.load(_fh)
+
+SLOTS = ("total", "smes", "large_companies", "research_organisations", "other_actors")
+
+
+def _alt(items: list[str]) -> str:
+    return "|".join(sorted(items, key=len, reverse=True))
+
+
+_NUM = NUMBER.pattern
+_QUALIFIER = rf"(?:(?:{_alt(_DATA['qualifiers'])})\s+)?"
+_TOTAL = re.compile(
+    rf"{_QUALIFIER}(?P<num>{_NUM})\+?\s+(?P<adj>(?:(?:{_alt(_DATA['member_adjectives'] + _DATA['change_words'])})\s+){{0,2}})"
+    rf"(?:{_alt(_DATA['member_nouns'])})(?![\w-])",
+    re.IGNORECASE,
+)
+_GROUPING = re.compile(
+    rf"(?<![\w-])(?:{_alt(_DATA['grouping_verbs'])})\s+{_QUALIFIER}(?P<num>{_NUM})\+?\s+(?:[\w-]+\s+){{0,3}}?"
+    rf"(?:{_alt(_DATA['grouping_nouns'])})(?![\w-])",
+    re.IGNORECASE,
+)
+_CHANGE = re.compile(rf"(?<![\w-])(?:{_alt(_DATA['change_words'])})(?![\w-])", re.IGNORECASE)
+_CHANGE_BEFORE = re.compile(r"(?:\bby|\bto|\bfrom|\badded|\bwelcomed|\bwith)\s*$", re.IGNORECASE)
+_NOT_MEMBERSHIP_AFTER = re.compile(rf"\s+(?:{_alt(_DATA['not_membership_after'])})\b", re.IGNORECASE)
+_CATEGORY = {
+    slot: re.compile(
+        rf"{_QUALIFIER}(?P<num>{_NUM})\+?\s+(?:[\w-]+\s+){{0,2}}?(?:{_alt(words)})(?![\w-])", re.IGNORECASE
+    )
+    for slot, words in _DATA["categories"].items()
+}
+_MEMBERSHIP_CONTEXT = re.compile(rf"(?:{_alt(_DATA['membership_context'])})", re.IGNORECASE)
+_BARE_NUMBER = re.compile(r"\d[\d\s.,]*\+?")
+_SENTENCE_END = re.compile(r"[.!?](?=\s+[\"“„(]?[A-ZА-Я0-9])|\n")
+_MAX_SENTENCE = 500
 
 
 def extract(doc: Document, found: dict[str, Any]) -> Extraction:
-    return Extraction()
+    out = Extraction()
+    counts: dict[str, tuple[int, Span]] = {}
+    _from_fields(doc, counts)
+    if len(counts) < len(SLOTS):
+        for slot, value in _from_prose(doc, found).items():
+            counts.setdefault(slot, value)
+    for slot in SLOTS:
+        if slot in counts:
+            out.set(f"members/{slot}", counts[slot][0], counts[slot][1])
+    return out
+
+
+# ------------------------------------------------------------------ form fields
+
+
+def _from_fields(doc: Document, counts: dict[str, tuple[int, Span]]) -> None:
+    labelled: list[tuple[int, FormField]] = []
+    for fld in doc.fields:
+        if not fld.key or not fld.key.startswith("members."):
+            continue
+        slot = fld.key.split(".", 1)[1]
+        if slot not in SLOTS:
+            continue
+        labelled.append((SLOTS.index(slot), fld))
+        if slot in counts:
+            continue
+        for value in fld.values[:1]:
+            number = parse_count(value.text)
+            if number is not None:
+                counts[slot] = (number, value.span)
+    _fill_unlabelled(doc, labelled, counts)
+
+
+def _fill_unlabelled(doc: Document, labelled: list[tuple[int, FormField]], counts: dict[str, tuple[int, Span]]) -> None:
+    """A bare number between two labelled counts one slot apart takes the slot between them."""
+    used = {v.span for _, f in labelled for v in f.values}
+    for (slot_a, field_a), (slot_b, field_b) in zip(labelled, labelled[1:]):
+        if slot_b - slot_a != 2 or SLOTS[slot_a + 1] in counts:
+            continue
+        lo = max([field_a.label_span[1], *(v.end for v in field_a.values)])
+        hi = min([field_b.label_span[0], *(v.start for v in field_b.values)])
+        bare = [
+            line for line in doc.lines
+            if lo <= line.start and line.end <= hi and line.span not in used and _BARE_NUMBER.fullmatch(line.text)
+        ]
+        if len(bare) == 1:
+            number = parse_count(bare[0].text)
+            if number is not None:
+                counts[SLOTS[slot_a + 1]] = (number, bare[0].span)
+
+
+# ------------------------------------------------------------------ prose
+
+
+def _from_prose(doc: Document, found: dict[str, Any]) -> dict[str, tuple[int, Span]]:
+    refs = org_references(found)
+    text = doc.text
+    counts: dict[str, tuple[int, Span]] = {}
+    for m in sorted([*_TOTAL.finditer(text), *_GROUPING.finditer(text)], key=lambda m: m.start()):
+        if "total" in counts:
+            break
+        lo, hi = _sentence(text, m.start(), m.end())
+        if not _is_membership_total(text, m, lo) or not refers_to_org(text[lo:hi], refs):
+            continue
+        counts["total"] = (_number(m), m.span("num") if m.end("num") >= m.end() else (m.start("num"), m.end()))
+        _categories(text, m.end(), hi, counts)
+    for ctx in _MEMBERSHIP_CONTEXT.finditer(text):
+        lo, hi = _sentence(text, ctx.start(), ctx.end())
+        if refers_to_org(text[lo:hi], refs):
+            _categories(text, ctx.end(), hi, counts)
+    return counts
+
+
+def _is_membership_total(text: str, m: re.Match, sentence_start: int) -> bool:
+    adjectives = m.groupdict().get("adj") or ""
+    if _CHANGE.search(adjectives):
+        return False  # "11 new members" is a change, not a count
+    if _CHANGE_BEFORE.search(text[max(sentence_start, m.start() - 12): m.start()]):
+        return False  # "grew ... by 11", "from 40 to 50"
+    return not _NOT_MEMBERSHIP_AFTER.match(text, m.end())
+
+
+def _categories(text: str, lo: int, hi: int, counts: dict[str, tuple[int, Span]]) -> None:
+    for slot, regex in _CATEGORY.items():
+        if slot in counts:
+            continue
+        m = regex.search(text, lo, hi)
+        if m:
+            counts[slot] = (_number(m), (m.start("num"), m.end()))
+
+
+def _number(m: re.Match) -> int:
+    return number_value(NUMBER.fullmatch(m.group("num")) or NUMBER.search(m.group("num")))
+
+
+def _sentence(text: str, start: int, end: int) -> tuple[int, int]:
+    lo = max(0, start - _MAX_SENTENCE)
+    ends = [e.end() for e in _SENTENCE_END.finditer(text, lo, start)]
+    lo = ends[-1] if ends else lo
+    nxt = _SENTENCE_END.search(text, end, min(len(text), end + _MAX_SENTENCE))
+    return lo, (nxt.start() + 1 if nxt else min(len(text), end + _MAX_SENTENCE))

@@ -1,10 +1,680 @@
-"""Extractor placeholder: returns nothing until implemented."""
+"""The profiled organisation's name and aliases (contract 3.1).
+
+Candidates come from several kinds of evidence: a form field "Name", title lines at the
+top of the page, capitalised phrases around an organisation-type word ("Marine Cluster
+Bulgaria", "Клъстер „…“"), quoted names, founding statements ("we set up the X
+Association"), award titles ("Bronze Label ... for X") and acronym definitions ("X (GI)
+wrote"). Each candidate is scored by how often the page uses it plus bonuses for the
+position it holds; near-identical candidates are grouped. The vocabulary lives in
+`data/names.toml`. Other extractors read `found["name"]` and `found["aliases"]`.
+"""
 from __future__ import annotations
 
-from typing import Any
+import re
+import tomllib
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from typing import Any, Iterable
 
-from ..document import Document, Extraction
+from rapidfuzz import fuzz
+
+from ..document import Document, Extraction, Line, Span
+from ..sections import dateline, is_known_heading, is_placeholder
+
+with resources.files("profile_extract.data").joinpath("names.toml").open("rb") as _fh:
+    _VOCAB = tomllib.load(_fh)
+
+DESIGNATORS = frozenset(_VOCAB["designators"])
+_CONNECTORS = frozenset(_VOCAB["connectors"])
+_LEFT_CONNECTORS = frozenset(_VOCAB["left_connectors"])
+_LEAD_WORDS = frozenset(_VOCAB["lead_words"])
+_NON_ORG = frozenset(_VOCAB["non_org_words"])
+_LEADING_LEGAL = tuple(_VOCAB["leading_legal_forms"])
+_TRAILING_LEGAL = tuple(sorted(_VOCAB["trailing_legal_forms"], key=len, reverse=True))
+
+
+def _alternation(words: Iterable[str]) -> str:
+    return "|".join(sorted((re.escape(w) for w in words), key=len, reverse=True))
+
+
+_DESIGNATOR = re.compile(rf"(?<![\w-])(?:{_alternation(DESIGNATORS)})(?!\w)")
+_OPEN_QUOTES = "“„«\"‚"
+_CLOSE_QUOTES = "”“»\"’"
+_QUOTED = re.compile(r"[“„«\"]([^“”„«»\"\n]{2,120})[”“»\"]")
+_UPPER = "A-ZÀ-ÖØ-ÞĀ-ŽА-ЯЁЂ-Џ"
+_FOUNDING = re.compile(
+    r"(?<!\w)(?:set\s+up|established|founded|created|launched|formed|registered|establish|found|create|launch)"
+    rf"\s+(?:a|an|the)\s+(?P<name>[{_UPPER}][^,.;:()\n!?“”„\"]{{1,150}})",
+    re.IGNORECASE,
+)
+_FOUNDING_STOP = re.compile(
+    r"\s(?:that|which|who|whose|where|to|in|on|at|with|by|as|from|since|under|during|was|is|will|has|have|"
+    r"together|within|back|officially|this|last|next|after|before)\s",
+)
+_SEAT_AFTER = re.compile(rf"\s(?:in|at)\s+(?P<seat>[{_UPPER}][\w-]+)(?:\s|$)")
+_ACRONYM_DEF = re.compile(rf"\s?[(/](?P<acr>[{_UPPER}][{_UPPER}0-9&-]{{1,9}})[)/]")
+_AWARD_TITLE = re.compile(rf"\b(?:{_alternation(_VOCAB['award_words'])})\b.*?\bfor\s+(?P<name>\S.*)$")
+_BREADCRUMB = re.compile(r"\s(?:>|»|/|›|→)\s")
+_TRAILING_ACRONYM = re.compile(rf"\s[-–—]\s(?P<acr>[{_UPPER}][{_UPPER}0-9&]{{1,9}})$")
+_SUBJECT_AFTER = re.compile(r"\s*(?:\([^)\n]{1,20}\)\s*)?(?:is|was|are|has been)\s+(?:a|an|the|one)\b")
+_TOKEN = re.compile(r"\S+")
+_EDGE_OPEN = "“„«\"‚‘([*'"
+_EDGE_CLOSE = ",.;:!?)]”\"»’'*‘“"
+_BREAK_CLOSE = set(",.;:!?)]”\"»“")
+_POSSESSIVE = re.compile(r"['’‘]s?$")
+_KEY_DROP = re.compile(r"[\"'“”„«»‚‘’`*]")
+_SPACES = re.compile(r"\s+")
+
+_ANAPHOR = re.compile(rf"(?<![\w-])(?:{'|'.join(_VOCAB['anaphors'])})(?![\w-])", re.IGNORECASE)
+
+_TOP_LINES = 8
+_PROSE_LENGTH = 150
+_MAX_COUNTED = 40
+_WINDOW = 250
+
+# bonuses: how strongly a kind of evidence says "this is the page's own organisation"
+_FIELD_BONUS = 6.0
+_TITLE_BONUS = 4.0
+_LATER_TITLE_BONUS = 2.0
+_IN_TITLE_BONUS = (1.5, 0.5)
+_FOUNDING_BONUS = 3.0
+_QUOTED_BONUS = 1.0
+_ACRONYM_BONUS = 1.0
+_SUBJECT_BONUS = 1.5
+_PRIORITY = {"field": 5, "title": 4, "award": 4, "quoted": 3, "founding": 2, "acronym": 2, "designator": 1}
+
+
+def key_of(text: str) -> str:
+    """A comparison key: casefolded, quotes and apostrophes dropped, dashes and spaces normalised."""
+    text = _KEY_DROP.sub("", text.casefold()).replace("–", "-").replace("—", "-")
+    return _SPACES.sub(" ", text).strip(" -.,")
+
+
+@dataclass
+class Candidate:
+    key: str
+    text: str
+    span: Span
+    kinds: dict[str, float] = field(default_factory=dict)  # kind -> bonus
+    surfaces: set[str] = field(default_factory=set)
+    acronyms: set[str] = field(default_factory=set)
+    variants: set[str] = field(default_factory=set)  # longer readings, e.g. with the seat a founding statement adds
+    count: int = 0
+    spans: list[Span] = field(default_factory=list)
+    score: float = 0.0
+
+    def add_kind(self, kind: str, bonus: float) -> None:
+        self.kinds[kind] = max(self.kinds.get(kind, 0.0), bonus)
+
+    @property
+    def priority(self) -> int:
+        return max((_PRIORITY.get(k, 0) for k in self.kinds), default=0)
+
+
+@dataclass(slots=True)
+class _Tok:
+    start: int
+    end: int
+    core: str
+    lead_break: bool
+    trail_break: bool
+
+
+class _Pool:
+    """Candidates by key, with bare designator mentions ("the Federation") counted aside."""
+
+    def __init__(self) -> None:
+        self.by_key: dict[str, Candidate] = {}
+        self.bare: dict[str, int] = {}
+        self.instance_ends: dict[int, str] = {}  # end offset of a candidate instance -> its text
+
+    def add(self, text: str, span: Span, kind: str, bonus: float = 0.0) -> Candidate | None:
+        text = text.strip()
+        key = key_of(text)
+        if len(key) < 2 or not any(ch.isalpha() for ch in key):
+            return None
+        cand = self.by_key.get(key)
+        if cand is None:
+            cand = self.by_key[key] = Candidate(key, text, span)
+        elif _PRIORITY.get(kind, 0) > cand.priority:
+            cand.text, cand.span = text, span
+        cand.surfaces.add(text)
+        cand.add_kind(kind, bonus)
+        self.instance_ends[span[1]] = text
+        return cand
 
 
 def extract(doc: Document, found: dict[str, Any]) -> Extraction:
-    return Extraction()
+    out = Extraction()
+    if not doc.text.strip():
+        return out
+    pool = _Pool()
+    _from_fields(doc, pool)
+    first_sentence_title = _from_top_lines(doc, pool)
+    in_title = _from_designators(doc, pool, first_sentence_title)
+    for i, cand in enumerate(in_title[:2]):
+        cand.add_kind("in_title", _IN_TITLE_BONUS[i])
+    _from_quotes(doc, pool)
+    _from_founding(doc, pool)
+    _from_acronym_definitions(doc, pool)
+    if not pool.by_key:
+        return out
+    _merge_legal_forms(doc, pool)
+    ranked = _score(doc, pool)
+    if not ranked:
+        return out
+    best_group = ranked[0]
+    rep = max(best_group, key=lambda c: (c.priority >= _PRIORITY["title"], c.count, c.priority, -c.span[0]))
+    out.set("name", rep.text, _evidence_span(doc, rep))
+    for alias, span in _aliases(doc, pool, best_group, rep):
+        out.append("aliases", alias, span)
+    return out
+
+
+# ------------------------------------------------------------------ candidate sources
+
+
+def _from_fields(doc: Document, pool: _Pool) -> None:
+    for fld in doc.fields_for("name"):
+        for value in fld.values[:1]:
+            if _name_like(value.text):
+                pool.add(value.text, value.span, "field", _FIELD_BONUS)
+
+
+def _from_top_lines(doc: Document, pool: _Pool) -> Line | None:
+    """Title-like lines before the first paragraph; returns the first sentence-like title line."""
+    titled = False
+    first_plain = True
+    sentence_title = None
+    for line in doc.lines[:_TOP_LINES]:
+        if len(line.text) >= _PROSE_LENGTH:
+            break
+        if dateline(line) or is_known_heading(line.text) or is_placeholder(line.text):
+            continue
+        text, offset = _last_breadcrumb(line.text)
+        start = line.start + offset
+        acronym = _TRAILING_ACRONYM.search(text)
+        if acronym:
+            text = text[: acronym.start()]
+        award = _AWARD_TITLE.search(text)
+        if award and _name_like(award.group("name")):
+            name = award.group("name")
+            pool.add(name, (start + award.start("name"), start + award.end("name")), "award", _TITLE_BONUS)
+            titled = True
+            continue
+        if not _name_like(text):
+            if sentence_title is None and len(text.split()) > 3:
+                sentence_title = line
+            continue
+        span = (start, start + len(text))
+        if _org_shaped(text):
+            cand = pool.add(text, span, "title", _LATER_TITLE_BONUS if titled else _TITLE_BONUS)
+            titled = True
+        elif first_plain:
+            cand = pool.add(text, span, "title_plain", _TITLE_BONUS)  # kept only if repeated
+        else:
+            cand = None
+        first_plain = False
+        if cand is not None and acronym:
+            cand.acronyms.add(acronym.group("acr"))
+    return sentence_title
+
+
+def _org_shaped(text: str) -> bool:
+    """Has an organisation-type word and no thing-word after it ("Cluster Manager", "Cluster Excellence Label")."""
+    m = _DESIGNATOR.search(text)
+    return m is not None and not _NON_ORG.intersection(w.strip(_EDGE_CLOSE) for w in text[m.end():].split())
+
+
+def _last_breadcrumb(text: str) -> tuple[str, int]:
+    parts = list(_BREADCRUMB.finditer(text))
+    if not parts:
+        return text, 0
+    return text[parts[-1].end():], parts[-1].end()
+
+
+def _from_designators(doc: Document, pool: _Pool, title_line: Line | None) -> list[Candidate]:
+    """Capitalised phrases around organisation-type words; returns those inside `title_line`, in order."""
+    in_title: list[Candidate] = []
+    covered_until = -1
+    for hit in _DESIGNATOR.finditer(doc.text):
+        if hit.start() < covered_until:
+            continue
+        line = doc.line_at(hit.start())
+        if line is None:
+            continue
+        lo, hi = max(line.start, hit.start() - _WINDOW), min(line.end, hit.end() + _WINDOW)
+        toks = _tokens(doc.text, lo, hi, at_line_start=lo == line.start)
+        h = next((k for k, t in enumerate(toks) if t.start <= hit.start() < t.end), None)
+        if h is None:
+            continue
+        span = _expand(toks, h, hit)
+        if span is None:
+            continue
+        start, end, bare = span
+        covered_until = end
+        if bare:
+            pool.bare[hit.group(0)] = pool.bare.get(hit.group(0), 0) + 1
+            continue
+        cand = pool.add(doc.text[start:end], (start, end), "designator")
+        if cand and title_line and title_line.start <= start < title_line.end and cand not in in_title:
+            in_title.append(cand)
+    return in_title
+
+
+def _tokens(text: str, lo: int, hi: int, at_line_start: bool) -> list[_Tok]:
+    toks = []
+    for m in _TOKEN.finditer(text, lo, hi):
+        word = m.group(0)
+        lead = len(word) - len(word.lstrip(_EDGE_OPEN))
+        core = word[lead:]
+        stripped = core.rstrip(_EDGE_CLOSE)
+        trail = core[len(stripped):]
+        poss = _POSSESSIVE.search(stripped)
+        if poss and len(stripped) > 2:
+            trail = stripped[poss.start():] + trail
+            stripped = stripped[: poss.start()]
+            trail_break = poss.group(0)[-1:] == "s" or any(ch in _BREAK_CLOSE for ch in trail)
+        else:
+            trail_break = any(ch in _BREAK_CLOSE for ch in trail)
+        toks.append(_Tok(m.start() + lead, m.start() + lead + len(stripped), stripped, lead > 0 and word[0] != "*", trail_break))
+    if toks and not at_line_start:
+        toks[0].lead_break = True  # a window cut mid-line: don't extend past it
+    return toks
+
+
+def _capitalised(word: str) -> bool:
+    if not word:
+        return False
+    first = word[0]
+    return first.isupper() or (first.isdigit() and any(ch.isalpha() for ch in word))
+
+
+def _sentence_initial(toks: list[_Tok], i: int) -> bool:
+    return i == 0 or toks[i - 1].core[-1:] in ".!?:" or toks[i - 1].trail_break
+
+
+def _expand(toks: list[_Tok], h: int, hit: re.Match) -> tuple[int, int, bool] | None:
+    """The name phrase around designator token `h`: (start, end, is_bare) or None for a non-name."""
+    i = h
+    while i > 0 and not toks[i - 1].trail_break and not toks[i].lead_break:
+        prev = toks[i - 1].core
+        if _capitalised(prev):
+            i -= 1
+        elif prev in _LEFT_CONNECTORS and i >= 2 and not toks[i - 2].trail_break and not toks[i - 1].lead_break \
+                and _capitalised(toks[i - 2].core):
+            i -= 2
+        else:
+            break
+    while i < h and (toks[i].core in _LEAD_WORDS or (toks[i].core.endswith("ing") and _sentence_initial(toks, i))):
+        i += 1
+    j = h
+    quoted_end = None
+    while j + 1 < len(toks) and not toks[j].trail_break:
+        nxt = toks[j + 1]
+        if nxt.lead_break:
+            if j == h and toks[j + 1].start > 0:
+                quoted_end = _closing_quote(toks, j + 1)
+                if quoted_end is not None:
+                    j = quoted_end
+            break
+        if _capitalised(nxt.core) and nxt.core not in _LEAD_WORDS:
+            j += 1
+        elif nxt.core in _CONNECTORS and j + 2 < len(toks) and not nxt.trail_break and not toks[j + 2].lead_break \
+                and _capitalised(toks[j + 2].core):
+            j += 2
+        else:
+            break
+    if any(t.core in _NON_ORG for t in toks[h + 1: j + 1]):
+        return None
+    if i == h and j == h:
+        return (toks[h].start, toks[h].end, True)
+    end = toks[j].end
+    if quoted_end is not None:
+        end = _quote_close_offset(toks[j], end)
+    return (toks[i].start, end, False)
+
+
+def _closing_quote(toks: list[_Tok], k: int) -> int | None:
+    """Index of the token closing a quoted name that opens at token k (Slavic "Клъстер „…“" style)."""
+    for m in range(k, min(len(toks), k + 10)):
+        if toks[m].trail_break:
+            return m
+    return None
+
+
+def _quote_close_offset(tok: _Tok, end: int) -> int:
+    return end + 1  # keep the closing quote so the quoted name stays balanced
+
+
+def _from_quotes(doc: Document, pool: _Pool) -> None:
+    for m in _QUOTED.finditer(doc.text):
+        inner = m.group(1).strip()
+        if _org_shaped(inner) and _name_like(inner) and not _NON_ORG.intersection(inner.split()):
+            start = m.start(1) + (len(m.group(1)) - len(m.group(1).lstrip()))
+            pool.add(inner, (start, start + len(inner)), "quoted", _QUOTED_BONUS)
+
+
+def _from_founding(doc: Document, pool: _Pool) -> None:
+    """'we set up the Hungarian Cluster Association on ...' names the page's own organisation."""
+    for m in _FOUNDING.finditer(doc.text):
+        phrase = m.group("name")
+        stop = _FOUNDING_STOP.search(phrase)
+        seat = None
+        if stop:
+            seat = _SEAT_AFTER.match(phrase, stop.start())
+            phrase = phrase[: stop.start()]
+        phrase = phrase.rstrip(" -–—")
+        words = phrase.split()
+        if not words or len(words) > 12 or not _DESIGNATOR.search(phrase):
+            continue
+        while words and words[-1] in _CONNECTORS:
+            words.pop()
+        phrase = " ".join(words)
+        start = m.start("name")
+        if phrase in DESIGNATORS:
+            pool.bare[phrase] = pool.bare.get(phrase, 0) + 1
+            continue
+        if not _capitalised(words[0]) or words[0] not in DESIGNATORS and not _name_like(phrase):
+            continue
+        cand = pool.add(doc.text[start: start + len(phrase)], (start, start + len(phrase)), "founding", _FOUNDING_BONUS)
+        if cand is not None and seat is not None:
+            cand.variants.add(_content_key(key_of(phrase + " " + seat.group("seat"))))
+
+
+def _from_acronym_definitions(doc: Document, pool: _Pool) -> None:
+    """'Name (ACR)' / 'Name /ACR/': the acronym is an alias; a sentence-initial definition is a candidate."""
+    for m in _ACRONYM_DEF.finditer(doc.text):
+        acr = m.group("acr")
+        before = pool.instance_ends.get(m.start()) or pool.instance_ends.get(m.start() - 1)
+        if before is not None:
+            pool.by_key[key_of(before)].acronyms.add(acr)
+            continue
+        line = doc.line_at(m.start())
+        if line is None:
+            continue
+        toks = _tokens(doc.text, max(line.start, m.start() - 120), m.start(), at_line_start=True)
+        k = len(toks)
+        while k > 0 and _capitalised(toks[k - 1].core) and not toks[k - 1].trail_break and len(toks) - k < 6:
+            k -= 1
+            if toks[k].lead_break:
+                break
+        words = toks[k:]
+        while words and words[0].core in _LEAD_WORDS:
+            words = words[1:]
+        if not words or not _sentence_initial(toks, len(toks) - len(words)):
+            continue
+        initials = "".join(w.core[0] for w in words).upper()
+        if initials != acr.upper():
+            continue
+        start, end = words[0].start, words[-1].end
+        cand = pool.add(doc.text[start:end], (start, end), "acronym", _ACRONYM_BONUS + _SUBJECT_BONUS)
+        if cand:
+            cand.acronyms.add(acr)
+
+
+def _name_like(text: str) -> bool:
+    """Short, capitalised like a proper name; lower-case words only as connectors or inside quotes."""
+    words = text.split()
+    if not 1 <= len(words) <= 12 or text.rstrip()[-1:] in ",;:!?" or len(text) > 120:
+        return False
+    if not _capitalised(words[0].lstrip(_EDGE_OPEN)):
+        return False
+    quoted = False
+    for word in words:
+        core = word.strip(_EDGE_OPEN + _EDGE_CLOSE)
+        opens = word[:1] in _OPEN_QUOTES
+        closes = word[-1:] in _CLOSE_QUOTES and not (opens and len(word) == 1)
+        if opens:
+            quoted = True
+        ok = (
+            quoted or not core or _capitalised(core) or core in _CONNECTORS or core in "-–—&/+"
+            or any(word.startswith(form) or form.startswith(core) for form in _TRAILING_LEGAL if form[:1].islower())
+        )
+        if closes:
+            quoted = False
+        if not ok:
+            return False
+    return True
+
+
+# ------------------------------------------------------------------ legal forms, scoring, grouping
+
+
+def _merge_legal_forms(doc: Document, pool: _Pool) -> None:
+    """'Foundation ICT Cluster' / 'Silicon Saxony e. V.' -> the shorter name, when the text also uses it."""
+    for cand in list(pool.by_key.values()):
+        short = _without_legal_form(cand.text)
+        if short is None:
+            continue
+        short_key = key_of(short)
+        target = pool.by_key.get(short_key)
+        if target is None:
+            bare = re.compile(rf"(?<![\w-]){re.escape(short)}(?![\w-])")
+            if len(bare.findall(doc.text)) <= len(re.findall(re.escape(cand.text), doc.text)):
+                continue
+            target = pool.add(short, cand.span, "designator")
+            if target is None:
+                continue
+        target.surfaces |= cand.surfaces
+        target.acronyms |= cand.acronyms
+        for kind, bonus in cand.kinds.items():
+            target.add_kind(kind, bonus)
+        if cand.priority > target.priority or cand.span[0] < target.span[0]:
+            target.span = cand.span
+        target.surfaces.add(short)
+        target.kinds.setdefault("legal", 0.0)
+        target.text = short if target.key == short_key else target.text
+        del pool.by_key[cand.key]
+        target.surfaces.add(cand.text)
+
+
+def _without_legal_form(text: str) -> str | None:
+    for form in _LEADING_LEGAL:
+        if text.startswith(form + " "):
+            rest = text[len(form) + 1:].lstrip()
+            core = rest.lstrip(_EDGE_OPEN)
+            if _capitalised(core) and len(rest.split()) >= 1:
+                return rest.strip(_EDGE_OPEN + "”“»")
+    for form in _TRAILING_LEGAL:
+        if text.endswith(" " + form) or text.endswith("," + form) or text.endswith(", " + form):
+            rest = text[: -len(form)].rstrip(" ,")
+            if rest:
+                return rest
+    return None
+
+
+def _score(doc: Document, pool: _Pool) -> list[list[Candidate]]:
+    """Groups of near-identical candidates, best first."""
+    cands = sorted(pool.by_key.values(), key=lambda c: -sum(c.kinds.values()))[:_MAX_COUNTED]
+    _count(doc, cands)
+    _count_acronyms(doc, cands)
+    text_cf = doc.text.casefold()
+    kept = []
+    for cand in cands:
+        if "title_plain" in cand.kinds and cand.count < 2:
+            del cand.kinds["title_plain"]
+        if set(cand.kinds) <= {"legal"} and cand.count == 0:
+            continue
+        if not cand.kinds or cand.count == 0:
+            continue
+        if "title_plain" in cand.kinds and len(cand.kinds) == 1 and cand.count < 2:
+            continue
+        subject = any(_SUBJECT_AFTER.match(doc.text, end) for _, end in cand.spans)
+        first_word = cand.text.split()[0]
+        cand.score = (
+            min(cand.count, 12)
+            + sum(cand.kinds.values())
+            + (_SUBJECT_BONUS if subject else 0.0)
+            + 0.5 * min(cand.kinds.get("_acronym_uses", 0), 3)
+            + 0.5 * min(pool.bare.get(first_word, 0), 4) * (first_word in DESIGNATORS)
+            + _echo(cand, text_cf)
+        )
+        kept.append(cand)
+    groups = _group(kept)
+    groups.sort(key=lambda g: (-sum(c.score for c in g), min(c.span[0] for c in g)))
+    return groups
+
+
+def _count(doc: Document, cands: list[Candidate]) -> None:
+    """Occurrences of every candidate's written forms in one pass, longest form first."""
+    by_surface: dict[str, Candidate] = {}
+    for cand in cands:
+        for surface in cand.surfaces:
+            by_surface.setdefault(key_of(surface), cand)
+    surfaces = sorted({s for c in cands for s in c.surfaces}, key=len, reverse=True)
+    if not surfaces:
+        return
+    pattern = "|".join(r"\s+".join(re.escape(w) for w in s.split()) for s in surfaces)
+    for m in re.finditer(rf"(?<![\w-])(?:{pattern})(?![\w])", doc.text, re.IGNORECASE):
+        cand = by_surface.get(key_of(m.group(0)))
+        if cand is not None:
+            cand.count += 1
+            cand.spans.append(m.span())
+
+
+def _initialism(text: str) -> str:
+    """'Marine Cluster Bulgaria' -> 'MCB'; 'Balkan and Black Sea ICT Network' -> 'BBS' (words before an acronym)."""
+    letters = []
+    for word in text.split():
+        core = word.strip(_EDGE_OPEN + _EDGE_CLOSE)
+        if not core or core in _CONNECTORS:
+            continue
+        if core.isupper() and len(core) > 1 and letters:
+            break
+        letters.append(core[0].upper())
+    return "".join(letters)
+
+
+def _count_acronyms(doc: Document, cands: list[Candidate]) -> None:
+    owners: dict[str, list[Candidate]] = {}
+    for cand in cands:
+        initials = _initialism(cand.text)
+        forms = set(cand.acronyms)
+        if len(initials) >= 2:
+            forms.add(initials)
+        for form in forms:
+            owners.setdefault(form, []).append(cand)
+    if not owners:
+        return
+    pattern = re.compile(rf"(?<![\w-])(?:{_alternation(owners)})(?![\w-])")
+    for m in pattern.finditer(doc.text):
+        for cand in owners.get(m.group(0), ()):
+            cand.kinds["_acronym_uses"] = cand.kinds.get("_acronym_uses", 0) + 1
+            cand.acronyms.add(m.group(0))
+
+
+def _echo(cand: Candidate, text_cf: str) -> float:
+    """Words of the name that the page repeats elsewhere ("automotive industry in Bulgaria")."""
+    hits = 0
+    for word in {w.strip(_EDGE_OPEN + _EDGE_CLOSE).casefold() for w in cand.text.split()}:
+        if len(word) < 3 or word in _CONNECTORS or word.capitalize() in DESIGNATORS or word.upper() == word:
+            continue
+        if text_cf.count(word) > cand.count:
+            hits += 1
+    return 0.3 * min(hits, 3)
+
+
+def _content_key(key: str) -> str:
+    """A key without connectors and dashes, so "Cluster of X" and "Cluster X – City" compare close."""
+    return " ".join(w for w in key.split() if w not in _CONNECTORS and any(ch.isalnum() for ch in w))
+
+
+def _group(cands: list[Candidate]) -> list[list[Candidate]]:
+    """Near-identical candidates (contract 5.2 similarity on their content words) are one name."""
+    parent = list(range(len(cands)))
+    keys = [{_content_key(c.key), *c.variants} for c in cands]
+
+    def root(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    for a in range(len(cands)):
+        for b in range(a + 1, len(cands)):
+            if max(fuzz.token_sort_ratio(x, y) for x in keys[a] for y in keys[b]) >= 90:
+                parent[root(a)] = root(b)
+    groups: dict[int, list[Candidate]] = {}
+    for i, cand in enumerate(cands):
+        groups.setdefault(root(i), []).append(cand)
+    return list(groups.values())
+
+
+# ------------------------------------------------------------------ output
+
+
+def _evidence_span(doc: Document, rep: Candidate) -> Span:
+    """The chosen mention: where the representative was read, else its first occurrence."""
+    rep_key = key_of(rep.text)
+    for span in [rep.span, *sorted(rep.spans)]:
+        if rep_key in key_of(doc.text[span[0]:span[1]]):
+            return span
+    return rep.span
+
+
+def _aliases(doc: Document, pool: _Pool, group: list[Candidate], rep: Candidate) -> list[tuple[str, Span]]:
+    name_key = key_of(rep.text)
+    seen = {name_key}
+    out: list[tuple[str, Span]] = []
+
+    def add(text: str, span: Span | None) -> None:
+        key = key_of(text)
+        if key and key not in seen and span is not None:
+            seen.add(key)
+            out.append((text, span))
+
+    for cand in group:
+        for surface in sorted(cand.surfaces):
+            add(surface, _find(doc.text, surface))
+        for acr in sorted(cand.acronyms):
+            add(acr, _find(doc.text, acr))
+    for fld in doc.fields_for("acronym"):
+        for value in fld.values[:1]:
+            add(value.text, value.span)
+    for start, _ in (s for c in group for s in c.spans):
+        if doc.text[max(0, start - 1): start] == "(":
+            before = pool.instance_ends.get(start - 2) or pool.instance_ends.get(start - 3)
+            if before:
+                add(before, _find(doc.text, before))
+    return out
+
+
+def _find(text: str, needle: str) -> Span | None:
+    pos = text.find(needle)
+    if pos < 0:
+        pos = text.casefold().find(needle.casefold())
+    return (pos, pos + len(needle)) if pos >= 0 else None
+
+
+# ------------------------------------------------------------------ helpers for other extractors
+
+
+def org_references(found: dict[str, Any]) -> list[str]:
+    """Casefolded ways the page names its own organisation: name, aliases, its organisation-type word."""
+    names = [n for n in [found.get("name"), *(found.get("aliases") or [])] if isinstance(n, str) and n.strip()]
+    refs = [n.casefold() for n in names]
+    for name in names[:1]:
+        heads = [w.strip(_EDGE_OPEN + _EDGE_CLOSE) for w in name.split()]
+        heads = [w for w in heads if w in DESIGNATORS]
+        if heads:
+            refs.append(_HEAD_MARK + heads[-1].casefold())
+    return refs
+
+
+_HEAD_MARK = "~"  # marks an organisation-type word in org_references: it refers back like an anaphor
+
+
+def refers_to_org(fragment: str, refs: list[str], anaphor_ok: bool = True) -> bool:
+    """Does this text name the profiled organisation, or (if `anaphor_ok`) refer back to it ("we", "the cluster",
+    its organisation-type word "the Platform")?"""
+    folded = fragment.casefold()
+    for ref in refs:
+        is_head = ref.startswith(_HEAD_MARK)
+        if is_head and not anaphor_ok:
+            continue
+        ref = ref.lstrip(_HEAD_MARK) if is_head else ref
+        if re.search(rf"(?<![\w-]){re.escape(ref)}(?![\w-])", folded):
+            return True
+    return anaphor_ok and bool(_ANAPHOR.search(fragment))

@@ -1,10 +1,384 @@
-"""Extractor placeholder: returns nothing until implemented."""
+"""The organisation's seat (country, region, city; contract 3.2) and its target countries (3.5).
+
+Seat evidence is read strongest first, each kind filling only what is still unknown:
+form fields (Country / Region / City / Location), a "Country: Region (Country)" header
+line, a location line whose label lost its colon, a line that is only a region name in a
+form profile (its label did not match), seat phrases whose subject is the organisation
+("based in X", "set up in 2012 in X", "със седалище в X"), the organisation's own name
+("ICT Cluster Plovdiv", "Hungarian Cluster Association"), and last the country that clearly
+dominates the page's country names. Places where the organisation merely held an event
+are never read. Wording lives in `data/places/seat.toml`, names in the gazetteer.
+"""
 from __future__ import annotations
 
+import re
+import tomllib
+from collections import Counter
+from dataclasses import dataclass, field
+from importlib import resources
 from typing import Any
 
-from ..document import Document, Extraction
+from ..document import Document, Extraction, Line, Span
+from ..gazetteer import Place, find_places
+from ..sections import match_label
+
+with resources.files("profile_extract.data").joinpath("places").joinpath("seat.toml").open("rb") as _fh:
+    _WORDING = tomllib.load(_fh)
+
+_SEAT_BEFORE = re.compile("(?:" + "|".join(_WORDING["seat"]["before"]) + ")$", re.IGNORECASE)
+_FROM_COUNTRY = re.compile("(?:" + _WORDING["seat"]["from_country"] + ")$", re.IGNORECASE)
+_FROM_COUNTRY_WINDOW = int(_WORDING["seat"]["from_country_window"])
+_BASED_AFTER = re.compile(_WORDING["seat"]["after"], re.IGNORECASE)
+_PRONOUN_SUBJECT = re.compile(r"^\W*(?:" + "|".join(_WORDING["seat"]["pronouns"]) + r")(?!\w)", re.IGNORECASE)
+_NOUN_SUBJECT = re.compile(r"^\W*(?:" + "|".join(_WORDING["seat"]["determiners"]) + r")\s+(?P<noun>\w+)", re.IGNORECASE)
+_MULTINATIONAL = re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, _WORDING["seat"]["multinational_name_words"])) + r")(?!\w)")
+_VERB_LEAD = frozenset(_WORDING["seat"]["verb_lead"])
+_WORD_BEFORE = re.compile(r"(?P<word>\w+)\W*$")
+_TARGET_BEFORE = re.compile("(?:" + "|".join(_WORDING["target"]["before"]) + ")", re.IGNORECASE)
+_SENTENCE_START = re.compile(r"(?:[.!?;]\s|\n)(?=[^\n]*$)")
+_CAPITALISED_ORG = re.compile(r"(?<!\w)[A-ZА-Я][\w&.-]*(?:\s+(?:of|for|and|&|[A-ZА-Я][\w&.-]*)){0,6}\s+(?P<designator>[A-ZА-Я]\w+)")
+_LATIN = re.compile(r"[A-Za-z]")
+_HEADER = re.compile(r"^(?P<c>[^:()]{2,40}?)\s*:\s*(?P<r>[^:()]{2,60}?)\s*\(\s*(?P<c2>[^()]{2,40}?)\s*\)\s*$")
+_SEAT_KEYS = ("country", "region", "city", "location")
+_TOP_LINES = 10  # a "Country: Region (Country)" header sits near the top
+_FORM_MIN_FIELDS = 4  # a page with this many form fields is a form profile
+_LOOKBEHIND = 90  # characters before a place searched for a seat phrase
+_SEAT_KINDS = frozenset({"country", "city", "region"})
+
+
+def _designators() -> frozenset[str]:
+    """Organisation-type words ("Cluster", "Network"), shared with the names extractor."""
+    try:
+        from .names import DESIGNATORS
+    except ImportError:  # the names module is optional here
+        return frozenset({"Cluster", "Network", "Association", "Alliance", "Federation", "Foundation", "Agency"})
+    return frozenset(DESIGNATORS)
+
+
+_DESIGNATOR_WORDS = _designators()
+
+
+@dataclass
+class _Seat:
+    """What is known so far about the seat; a slot, once filled by stronger evidence, stays."""
+
+    country: tuple[str, Span] | None = None
+    region: tuple[str, Span, str | None] | None = None  # value, span, country code
+    city: tuple[str, Span, str | None] | None = None
+    notes: list[str] = field(default_factory=list)
+
+    def add(self, place: Place, value: str | None = None) -> None:
+        value = value or place.text
+        if place.kind == "country":
+            self.set_country(place.code, (place.start, place.end))
+        elif place.kind == "region" and self.region is None and self._fits(place.code):
+            self.region = (value, (place.start, place.end), place.code)
+        elif place.kind == "city" and self.city is None and self._fits(place.code):
+            self.city = (value, (place.start, place.end), place.code)
+
+    def set_country(self, code: str | None, span: Span) -> None:
+        if code and self.country is None:
+            self.country = (code, span)
+
+    def _fits(self, code: str | None) -> bool:
+        return self.country is None or code is None or code == self.country[0]
+
+    @property
+    def complete(self) -> bool:
+        return self.country is not None and self.region is not None and self.city is not None
 
 
 def extract(doc: Document, found: dict[str, Any]) -> Extraction:
-    return Extraction()
+    out = Extraction()
+    if not doc.text:
+        return out
+    names = _org_names(found)
+    places = find_places(doc.text)
+    seat = _Seat()
+    for step in (_from_fields, _from_header_line, _from_label_lines, _from_region_lines):
+        step(doc, seat)
+    if not seat.complete:
+        _from_phrases(doc, places, names, seat)
+    if not seat.complete:
+        _from_name(doc, names, seat)
+    _country_from_place(seat)
+    if seat.country is None:
+        _from_dominant_country(places, names, seat)
+    if seat.country:
+        out.set("country", seat.country[0], seat.country[1])
+    if seat.region:
+        out.set("region", seat.region[0], seat.region[1])
+    if seat.city:
+        out.set("city", *_preferred_form(seat.city, places))
+    for code, span in _target_countries(doc):
+        out.append("target_countries", code, span)
+    return out
+
+
+# ------------------------------------------------------------------ seat evidence
+
+
+def _from_fields(doc: Document, seat: _Seat) -> None:
+    """Form fields Country / Region / City / Location (and their other-language labels)."""
+    for key in _SEAT_KEYS:
+        for form_field in doc.fields_for(key):
+            for value in form_field.values:
+                found = [p for p in find_places(doc.text, value.start, value.end) if p.kind in _SEAT_KINDS]
+                if key == "country":
+                    found = [p for p in found if p.kind == "country"]
+                for place in _most_specific_first(found):
+                    seat.add(place)
+                if key in ("region", "city") and not any(p.kind == key for p in found):
+                    _add_unknown_place(seat, key, value)
+
+
+def _add_unknown_place(seat: _Seat, key: str, value: Line) -> None:
+    """A Region: / City: value the gazetteer does not know, taken as written when it reads like a name."""
+    text = value.text.strip(" .,;")
+    if not (1 <= len(text.split()) <= 4) or not text[:1].isupper() or any(ch.isdigit() for ch in text):
+        return
+    span = (value.start, value.start + len(text))
+    if key == "region" and seat.region is None:
+        seat.region = (text, span, None)
+    elif key == "city" and seat.city is None:
+        seat.city = (text, span, None)
+
+
+def _from_header_line(doc: Document, seat: _Seat) -> None:
+    """ "Bulgaria: South-West (Bulgaria)": a country, a region and the country again, near the top."""
+    for line in doc.lines[:_TOP_LINES]:
+        m = _HEADER.match(line.text)
+        if not m:
+            continue
+        inside = find_places(doc.text, line.start, line.end)
+        countries = [p for p in inside if p.kind == "country"]
+        if len(countries) < 2 or len({p.code for p in countries}) != 1:
+            continue
+        seat.set_country(countries[0].code, (countries[0].start, countries[0].end))
+        start = line.start + m.start("r")
+        region = doc.text[start:line.start + m.end("r")]
+        if seat.region is None and not any(p.kind == "country" and p.start == start for p in inside):
+            seat.region = (region, (start, start + len(region)), countries[0].code)
+        return
+
+
+def _from_label_lines(doc: Document, seat: _Seat) -> None:
+    """ "Location BULGARIA ... Sofia Yugozapaden": a seat label that lost its colon, then places."""
+    for line in doc.lines:
+        first = line.text.split(maxsplit=1)
+        if len(first) < 2 or len(line.text) > 200:
+            continue
+        spec = match_label(first[0])
+        if spec is None or spec.key not in _SEAT_KEYS:
+            continue
+        found = [p for p in find_places(doc.text, line.start + len(first[0]), line.end) if p.kind in _SEAT_KINDS]
+        if found and len({p.code for p in found}) == 1:
+            for place in _most_specific_first(found):
+                seat.add(place)
+            return
+
+
+def _from_region_lines(doc: Document, seat: _Seat) -> None:
+    """A line that is only a region name ("Region of Vojvodina", "Южен централен (Yuzhen tsentralen)")
+    in a form profile: its value whose label did not match."""
+    if seat.region is not None or len(doc.fields) < _FORM_MIN_FIELDS:
+        return
+    for line in doc.lines:
+        found = find_places(doc.text, line.start, line.end)
+        regions = [p for p in found if p.kind == "region" and p.code]
+        if not regions or len(regions) != len(found) or len({p.code for p in regions}) != 1:
+            continue
+        if _uncovered(line.text, [(p.start - line.start, p.end - line.start) for p in regions]).strip(" ()/,-–"):
+            continue
+        region = _latin_first(regions)
+        if seat._fits(region.code):
+            seat.region = (region.text, (region.start, region.end), region.code)
+            return
+
+
+def _from_phrases(doc: Document, places: list[Place], names: list[str], seat: _Seat) -> None:
+    """ "based in X", "set up in 2012 in X (Country)", "със седалище в X", "a Plovdiv-based cluster"."""
+    for i, place in enumerate(places):
+        if place.kind not in _SEAT_KINDS:
+            continue
+        window_start = max(0, place.start - _LOOKBEHIND)
+        before = doc.text[window_start:place.start]
+        phrase = _SEAT_BEFORE.search(before)
+        based = _BASED_AFTER.match(doc.text[place.end:place.end + 12])
+        if not phrase and not based:
+            if place.kind == "country" and place.start < _FROM_COUNTRY_WINDOW and _FROM_COUNTRY.search(before):
+                seat.set_country(place.code, (place.start, place.end))
+            continue
+        anchor = window_start + phrase.start() if phrase else place.start
+        if _opens_list(doc.text, place, places[i + 1:i + 2]) or not _organisation_is_subject(doc.text, anchor, names):
+            continue
+        seat.add(place)
+        follower = places[i + 1] if i + 1 < len(places) else None
+        if follower and follower.kind == "country" and doc.text[place.end:follower.start].strip() in ("(", ","):
+            seat.set_country(follower.code, (follower.start, follower.end))
+        if seat.complete:
+            return
+
+
+def _organisation_is_subject(text: str, anchor: int, names: list[str]) -> bool:
+    """The sentence before a seat phrase names the organisation (or opens with "We" / "The cluster"),
+    no other organisation comes between, and no other noun stands right before the phrase
+    ("firms based in")."""
+    line_start = text.rfind("\n", 0, anchor) + 1
+    starts = [m.end() for m in _SENTENCE_START.finditer(text, max(line_start, anchor - 400), anchor)]
+    sentence = text[starts[-1] if starts else max(line_start, anchor - 400):anchor]
+    word = _WORD_BEFORE.search(sentence)
+    if word and word.group("word").islower() and word.group("word").casefold() not in _VERB_LEAD and sentence.rstrip()[-1:] != ",":
+        return False
+    folded = sentence.casefold()
+    last = max((folded.rfind(n.casefold()) + len(n) for n in names if n.casefold() in folded), default=-1)
+    if last >= 0:
+        return not _names_other_org(sentence[last:])
+    return _opens_with_organisation(sentence, names) and not _names_other_org(sentence)
+
+
+def _opens_with_organisation(sentence: str, names: list[str]) -> bool:
+    if _PRONOUN_SUBJECT.match(sentence):
+        return True
+    m = _NOUN_SUBJECT.match(sentence)
+    if not m:
+        return False
+    noun = m.group("noun").casefold()
+    name_words = {w.casefold() for name in names for w in re.findall(r"\w{4,}", name)}
+    return any(noun.startswith(w) or w.startswith(noun) for w in name_words if len(noun) >= 4)
+
+
+def _opens_list(text: str, place: Place, following: list[Place]) -> bool:
+    """ "based in Albania, Bulgaria, Greece ...": places of the same kind in a row are not one seat."""
+    return bool(following) and following[0].kind == place.kind and text[place.end:following[0].start].strip() in (",", "and", "&", "и")
+
+
+def _names_other_org(text: str) -> bool:
+    return any(m.group("designator") in _DESIGNATOR_WORDS for m in _CAPITALISED_ORG.finditer(text))
+
+
+def _from_name(doc: Document, names: list[str], seat: _Seat) -> None:
+    """A place in the organisation's own name: "ICT Cluster Plovdiv", "Marine Cluster Bulgaria",
+    "Hungarian Cluster Association", "Silicon Saxony"."""
+    for name in names:
+        inside = [p for p in find_places(name) if p.kind != "macro"]
+        if any(p.kind == "macro" for p in find_places(name)) or not inside or len({p.code for p in inside}) != 1:
+            continue
+        offset = _occurrence(doc.text, name)
+        for place in _most_specific_first(inside):
+            if offset is not None:
+                place = Place(offset + place.start, offset + place.end, place.text, place.kind, place.code, place.canonical, place.level)
+            else:
+                at = doc.text.find(place.text)
+                if at < 0:
+                    continue
+                place = Place(at, at + len(place.text), place.text, place.kind, place.code, place.canonical, place.level)
+            if place.kind == "adjective":
+                seat.set_country(place.code, (place.start, place.end))
+            else:
+                seat.add(place)
+        return
+
+
+def _country_from_place(seat: _Seat) -> None:
+    """A stated city or region also gives the country."""
+    for slot in (seat.city, seat.region):
+        if slot and slot[2]:
+            seat.set_country(slot[2], slot[1])
+
+
+def _from_dominant_country(places: list[Place], names: list[str], seat: _Seat) -> None:
+    """Last resort: one country clearly dominates the page's country names (never for an
+    organisation whose name spans several countries: "Balkan and Black Sea ICT Network")."""
+    if any(_MULTINATIONAL.search(name) or any(p.kind == "macro" for p in find_places(name)) for name in names):
+        return
+    countries = [p for p in places if p.kind == "country"]
+    counts = Counter(p.code for p in countries).most_common(2)
+    if not counts:
+        return
+    top, count = counts[0]
+    runner_up = counts[1][1] if len(counts) > 1 else 0
+    dominant = _WORDING["seat"]
+    if count >= dominant["dominant_min"] and count >= dominant["dominance"] * runner_up and count >= dominant["share"] * len(countries):
+        first = next(p for p in countries if p.code == top)
+        seat.set_country(top, (first.start, first.end))
+
+
+# ------------------------------------------------------------------ target countries
+
+
+def _target_countries(doc: Document) -> list[tuple[str, Span]]:
+    """Countries under a target-countries field or after "target markets are ..." in prose."""
+    spans: list[tuple[int, int]] = []
+    for form_field in doc.fields_for("target_countries"):
+        spans.extend((value.start, value.end) for value in form_field.values)
+    for m in _TARGET_BEFORE.finditer(doc.text):
+        if doc.line_at(m.start()) and any(s <= m.start() < e for s, e in spans):
+            continue
+        stop = _sentence_end(doc.text, m.end())
+        spans.append((m.end(), stop))
+    seen: dict[str, Span] = {}
+    for start, end in spans:
+        for place in find_places(doc.text, start, end, kinds=frozenset({"country"})):
+            seen.setdefault(place.code, (place.start, place.end))
+    return list(seen.items())
+
+
+def _sentence_end(text: str, start: int) -> int:
+    m = re.compile(r"[.;!?\n]").search(text, start, min(len(text), start + 300))
+    return m.start() if m else min(len(text), start + 300)
+
+
+# ------------------------------------------------------------------ helpers
+
+
+def _org_names(found: dict[str, Any]) -> list[str]:
+    names = [found.get("name")] + list(found.get("aliases") or [])
+    return [n for n in names if isinstance(n, str) and len(n.strip()) >= 2]
+
+
+def _most_specific_first(places: list[Place]) -> list[Place]:
+    """City before region, a NUTS-2 region before its NUTS-1 grouping, Latin before Cyrillic."""
+    order = {"city": 0, "region": 1, "country": 2, "adjective": 3}
+    return sorted(places, key=lambda p: (order.get(p.kind, 4), -p.level, not _LATIN.search(p.text)))
+
+
+def _latin_first(places: list[Place]) -> Place:
+    return sorted(places, key=lambda p: (-p.level, not _LATIN.search(p.text)))[0]
+
+
+def _uncovered(text: str, spans: list[tuple[int, int]]) -> str:
+    kept, position = [], 0
+    for start, end in sorted(spans):
+        kept.append(text[position:start])
+        position = max(position, end)
+    kept.append(text[position:])
+    return "".join(kept)
+
+
+def _occurrence(text: str, name: str) -> int | None:
+    at = text.find(name)
+    if at < 0:
+        at = text.casefold().find(name.casefold()) if len(text) == len(text.casefold()) else -1
+    return at if at >= 0 else None
+
+
+def _preferred_form(city: tuple[str, Span, str | None], places: list[Place]) -> tuple[str, Span]:
+    """The city as the page writes it in full and in Latin script when it does ("Cluj-Napoca", not "Cluj")."""
+    value, span, code = city
+    same = [p for p in places if p.kind == "city" and p.code == code and _canonical_of(value, code) == p.canonical]
+    for p in same:
+        if p.text == p.canonical and p.text != value:
+            return p.text, (p.start, p.end)
+    if not _LATIN.search(value):
+        for p in same:
+            if _LATIN.search(p.text):
+                return p.text, (p.start, p.end)
+    return value, span
+
+
+def _canonical_of(value: str, code: str | None) -> str | None:
+    for place in find_places(value):
+        if place.kind == "city" and place.code == code:
+            return place.canonical
+    return None

@@ -1,10 +1,877 @@
-"""Extractor placeholder: returns nothing until implemented."""
+"""Projects: funded projects and actions the organisation leads or takes part in (contract 3.7).
+
+Projects come from three kinds of text, all read the same way afterwards:
+  * a project-list form field ("Participation in Funded Support Programmes": one per entry),
+  * project sections (a heading that names a project, whose body talks about "the project"),
+  * sentences with project cues ('a project called "..."', "the GIVE project", "Project №...").
+Every mention becomes a draft; a draft collects the start, end, duration, code, programme
+and partners stated in its own sentence or later in its section; drafts of the same project
+(same acronym, code or matching name) are merged. Vocabulary is in data/projects.toml.
+"""
 from __future__ import annotations
 
-from typing import Any
+import re
+import tomllib
+from dataclasses import dataclass, field
+from importlib import resources
+from typing import Any, Iterator
 
-from ..document import Document, Extraction
+from rapidfuzz import fuzz
+
+from ..dates import DateMatch, find_dates
+from ..document import Document, Extraction, Line, Section, Span
+from ..sections import is_known_heading, match_label
+from ..text_utils import NUMBER, number_value
+
+with resources.files("profile_extract.data").joinpath("projects.toml").open("rb") as _fh:
+    _DATA = tomllib.load(_fh)
+
+_CUES = _DATA["cues"]
+_I = re.IGNORECASE
+
+
+def _words(items: list[str]) -> str:
+    return "|".join(sorted((re.escape(w) for w in items), key=len, reverse=True))
+
+
+_PROGRAMMES = re.compile(rf"(?<![\w+])(?:{_words(_DATA['programmes'])})(?![\w+])")
+_PROGRAMME_SET = {p.casefold() for p in _DATA["programmes"]}
+_PROGRAMME_NOUN = re.compile(rf"\b(?:{_words(_DATA['programme_nouns'])})\b", _I)
+_OPERATIONAL = re.compile(
+    rf"(?:{'|'.join(_DATA['operational'])})\s*[\"“„«](?P<q>[^\"“”„«»\n]{{3,200}})[\"“”»]"
+)
+_QUOTED_PROGRAMME = re.compile(
+    rf"\b(?:the\s+)?(?:{_words(_DATA['programme_nouns'])})\s+[\"“„«](?P<q>[^\"“”„«»\n]{{3,200}})[\"“”»]", _I
+)
+_PROJECT_WORD = re.compile(rf"\b(?:{_words(_DATA['project_nouns'])})\b", _I)
+_PROJECT_OR_PROGRAMME = re.compile(
+    rf"\b(?:{_words(_DATA['project_nouns'] + _DATA['programme_nouns'])}|проекти|projects|partners)\b", _I
+)
+_GENERIC = frozenset(_DATA["generic_words"])
+_LEGAL = frozenset(_DATA["legal_forms"])
+_FUNDER_PREP = frozenset(_DATA["funder_prepositions"])
+
+_START = re.compile(_CUES["start"], _I)
+_END = re.compile(_CUES["end"], _I)
+_FROM_NOW = re.compile(_CUES["from_now"], _I)
+_YEAR_RANGE = re.compile(_CUES["year_range"], _I)
+_DURATION = re.compile(_CUES["duration"], _I)
+_DURATION_ADJ = re.compile(_CUES["duration_adjective"], _I)
+_FINANCE = re.compile(_CUES["finance"], _I)
+_PARTNERS = [re.compile(p, _I) for p in _CUES["partners"]]
+_LEAD = re.compile(_CUES["lead"], _I)
+_ACTIVITY = re.compile(_CUES["activity"], _I)
+_CODE_LINE = re.compile(_CUES["code_line"], _I)
+_CODES = [re.compile(p, _I) for p in _CUES["codes"]]
+_BG_PROJECTS = re.compile(_CUES["bg_programme_projects"])
+_BG_NAME_STOP = re.compile("|".join(_CUES["bg_name_stops"]))
+
+_QUOTE_OPEN = "\"“„«”"
+_QUOTE_CLOSE = "\"“”»"
+_QUOTED_AFTER_PROJECT = re.compile(
+    rf"\b(?:{_words(_DATA['project_nouns'])})\w*\s+(?:(?:called|named|entitled|titled)\s+)?"
+    rf"[{_QUOTE_OPEN}](?P<name>[^{_QUOTE_OPEN}{_QUOTE_CLOSE}\n]{{3,250}})[{_QUOTE_CLOSE}]",
+    _I,
+)
+_QUOTED_BEFORE_PROJECT = re.compile(
+    rf"[{_QUOTE_OPEN}](?P<name>[^{_QUOTE_OPEN}{_QUOTE_CLOSE}\n]{{3,250}})[{_QUOTE_CLOSE}]\s+"
+    rf"(?:{_words(_DATA['project_nouns'])})\b",
+    _I,
+)
+_THE_PROJECT_NAME = re.compile(r"\bthe\s+project\s+(?=[A-ZА-Я0-9])", _I)
+_SENTENCE_BREAK = re.compile(r"(?<=[.!?])[\"'”’)]?\s+(?=[\"'“„(]?[A-ZА-ЯЁ])")
+_TOKEN = re.compile(r"[^\s,;:()\[\]{}\"“”„«»!?]+")
+_DASH_SPLIT = re.compile(r"\s+[-–—]\s+|\s*[–—]\s*")
+_PAREN_ACRONYM = re.compile(r"^(?P<name>.+?)\s*\((?P<acr>[^()]{2,20})\)$")
+_SLASHED = re.compile(r"\s*/(?P<s>[^/\n]{3,150})/\s*$")
+_LEADING_QUOTED = re.compile(rf"^[{_QUOTE_OPEN}']+(?P<q>[^{_QUOTE_OPEN}{_QUOTE_CLOSE}]{{3,250}}?)[{_QUOTE_CLOSE}']+")
+_CONNECTORS = frozenset({"of", "and", "for", "the", "in", "on", "to", "with", "&", "de", "des", "du", "di", "für", "und", "за", "и", "на", "по"})
+_STOP_BEFORE = frozenset({"the", "a", "an", "our", "this", "that", "its", "their", "his", "her"})
+_DETERMINERS = _STOP_BEFORE | {"of", "in", "for", "under", "within", "with", "on", "at", "to", "as"}
+_ORG_END = re.compile(r"[.;:!?\n]|,\s+(?:and|which|who|with|as)\b|\s+(?:and|with|in|from|on|at|to|has|have|had|was|were|is|will)\s+(?=[a-z])")
+_AND = re.compile(r"\s+(?:and|и)\s+(?=[A-ZА-Я])")
+_MAX_LIST_LINES = 40
+
+
+# ---------------------------------------------------------------------------
+# Sentences of a page, grouped by section: shared with the events extractor.
+
+
+@dataclass(slots=True)
+class Sentence:
+    start: int
+    end: int
+    text: str
+    first_in_block: bool
+
+
+@dataclass(slots=True)
+class SectionText:
+    section: Section
+    sentences: list[Sentence]
+
+
+def section_sentences(doc: Document) -> list[SectionText]:
+    """Each section's text cut into sentences; a line broken mid-sentence is joined to the next."""
+    out = []
+    for section in doc.sections:
+        lines = ([section.title] if section.title else []) + list(section.lines)
+        out.append(SectionText(section, list(_sentences(doc.text, _blocks(lines)))))
+    return out
+
+
+def _blocks(lines: list[Line]) -> Iterator[tuple[int, int]]:
+    start = end = None
+    previous: Line | None = None
+    for line in lines:
+        joined = (
+            previous is not None
+            and not re.search(r"[.!?:;]$", previous.text)
+            and line.text[:1].islower()
+            and not line.bullet
+        )
+        if start is not None and not joined:
+            yield start, end
+            start = None
+        if start is None:
+            start = line.start
+        end = line.end
+        previous = line
+    if start is not None:
+        yield start, end
+
+
+def _sentences(text: str, blocks: Iterator[tuple[int, int]]) -> Iterator[Sentence]:
+    for start, end in blocks:
+        position, first = start, True
+        for m in _SENTENCE_BREAK.finditer(text, start, end):
+            yield Sentence(position, m.start(), text[position:m.start()], first)
+            position, first = m.end(), False
+        if position < end:
+            yield Sentence(position, end, text[position:end], first)
+
+
+# ---------------------------------------------------------------------------
+# Small text helpers.
+
+
+def _tokens(text: str, offset: int = 0) -> list[tuple[int, int, str]]:
+    return [(m.start() + offset, m.end() + offset, m.group()) for m in _TOKEN.finditer(text)]
+
+
+def _is_cap(token: str) -> bool:
+    return token[:1].isupper() or token[:1].isdigit()
+
+
+def is_acronym(text: str) -> bool:
+    """"GIVE", "I3E", "DANUBE ICT", "NGPExcellence": every word has two capitals (or is all capitals)."""
+    words = text.split()
+    if not 1 <= len(words) <= 3 or len(text) > 24:
+        return False
+    for word in words:
+        letters = [c for c in word if c.isalpha()]
+        upper = sum(1 for c in letters if c.isupper())
+        if not letters or upper < 2 and not (len(letters) == 1 and upper == 1 and any(c.isdigit() for c in word)):
+            return False
+        if not word[:1].isupper() and not word[:1].isdigit():
+            return False
+    return True
+
+
+def _cap_run_before(text: str, pos: int) -> tuple[int, int] | None:
+    """The run of capitalised words that ends right before `pos` ("the [Smart Factory Hub] project")."""
+    tokens = _tokens(text[max(0, pos - 200):pos], max(0, pos - 200))
+    run: list[tuple[int, int, str]] = []
+    edge = pos
+    for token in reversed(tokens):
+        word = token[2]
+        if text[token[1]:edge].strip():
+            break  # punctuation between words ends the run
+        edge = token[0]
+        if word.casefold() in _STOP_BEFORE:
+            break
+        if _is_cap(word):
+            run.append(token)
+        elif word.casefold() in _CONNECTORS and run and word.casefold() not in ("the",):
+            run.append(token)
+        else:
+            break
+        if len(run) > 10:
+            return None
+    while run and not _is_cap(run[-1][2]):
+        run.pop()
+    if not run or text[run[0][1]:pos].strip():
+        return None
+    return run[-1][0], run[0][1]
+
+
+def _cap_run_after(text: str, pos: int, *, dashes: bool = True) -> tuple[int, int] | None:
+    """The run of capitalised words starting at `pos`, with "for"/"of"/"and" inside and "- ACR" after."""
+    end = None
+    i = pos
+    for m in re.finditer(r"\S+", text[pos:pos + 400]):
+        word = m.group().rstrip(",;:.!?)\"”")
+        stripped_tail = len(m.group()) != len(word)
+        if word and _is_cap(word):
+            end = pos + m.start() + len(word)
+        elif word.casefold() in _CONNECTORS or (dashes and word in ("-", "–", "—")):
+            if end is None:
+                break
+        else:
+            break
+        if stripped_tail:
+            break
+        i = pos + m.end()
+    return (pos, end) if end else None
+
+
+def _clean_name(text: str) -> str:
+    text = re.sub(r"\s+", " ", text).strip(" ,;:.-–—/\"'“”„«»")
+    return text
+
+
+def _norm(text: str | None) -> str:
+    if not text:
+        return ""
+    text = text.casefold().replace("’", "'").replace("–", "-").replace("—", "-")
+    text = re.sub(r"[\"'“”„«»]", "", text)
+    return re.sub(r"\s+", " ", text).strip(" .,;:-/")
+
+
+def _same_name(a: str | None, b: str | None) -> bool:
+    na, nb = _norm(a), _norm(b)
+    return bool(na and nb) and (na == nb or fuzz.token_sort_ratio(na, nb) >= 90)
+
+
+# ---------------------------------------------------------------------------
+# Drafts: one per mention, merged at the end.
+
+
+@dataclass
+class Draft:
+    name: str | None = None
+    acronym: str | None = None
+    spans: dict[str, Span] = field(default_factory=dict)
+    values: dict[str, Any] = field(default_factory=dict)  # code, programme, start, end, duration_months
+    ranks: dict[str, int] = field(default_factory=dict)
+    partners: list[tuple[str, Span]] = field(default_factory=list)
+    name_rank: int = 0  # 1 title / bare mention, 2 explicit body mention, 3 form list entry
+    from_list: bool = False
+
+    def put(self, key: str, value: Any, span: Span, rank: int = 1) -> None:
+        if value in (None, "") or (key == "programme" and _same_name(value, self.name)):
+            return
+        if key not in self.values or rank > self.ranks.get(key, 0):
+            self.values[key] = value
+            self.spans[key] = span
+            self.ranks[key] = rank
+
+    def set_name(self, name: str | None, span: Span | None, rank: int) -> None:
+        if not name:
+            return
+        if is_acronym(name) and self.acronym is None:
+            self.acronym = name
+            if span:
+                self.spans["acronym"] = span
+        if self.name is None or rank > self.name_rank:
+            if is_acronym(name) and self.name is not None and not is_acronym(self.name):
+                return  # keep a full name over an acronym
+            self.name, self.name_rank = name, rank
+            if span:
+                self.spans["name"] = span
+
+    def set_acronym(self, acronym: str | None, span: Span | None) -> None:
+        if acronym and self.acronym is None:
+            self.acronym = acronym
+            if span:
+                self.spans["acronym"] = span
+
+    def same_project(self, other: "Draft") -> bool:
+        if self.acronym and other.acronym and self.acronym.casefold() == other.acronym.casefold():
+            return True
+        if self.values.get("code") and self.values.get("code") == other.values.get("code"):
+            return True
+        if _same_name(self.name, other.name):
+            return True
+        return any(
+            x and y and _norm(x) == _norm(y)
+            for x, y in ((self.name, other.acronym), (self.acronym, other.name))
+        )
+
+    def absorb(self, other: "Draft") -> None:
+        self.set_name(other.name, other.spans.get("name"), other.name_rank)
+        self.set_acronym(other.acronym, other.spans.get("acronym"))
+        for key, value in other.values.items():
+            self.put(key, value, other.spans[key], other.ranks.get(key, 1))
+        self.partners.extend(other.partners)
+        self.from_list = self.from_list or other.from_list
+
+
+def split_name(text: str, span: Span) -> tuple[tuple[str, Span] | None, tuple[str, Span] | None]:
+    """"NAME - ACR", "ACR – NAME", "NAME (ACR)" -> ((name, span), (acronym, span)); no acronym -> first part."""
+    m = _PAREN_ACRONYM.match(text)
+    if m and is_acronym(m.group("acr").strip()):
+        name, acr = m.group("name"), m.group("acr").strip()
+        return (
+            (_clean_name(name), (span[0], span[0] + len(m.group("name")))),
+            (acr, (span[0] + m.start("acr"), span[0] + m.end("acr"))),
+        )
+    parts = []
+    position = 0
+    for m in _DASH_SPLIT.finditer(text):
+        parts.append((text[position:m.start()], position))
+        position = m.end()
+    parts.append((text[position:], position))
+    parts = [(p.strip(), off + len(p) - len(p.lstrip())) for p, off in parts if p.strip()]
+    if len(parts) >= 2:
+        first, last = parts[0], parts[-1]
+        for acr, rest in ((first, parts[1:]), (last, parts[:-1])):
+            if is_acronym(acr[0]) and not all(is_acronym(r[0]) for r in rest):
+                name_start = rest[0][1]
+                name_end = rest[-1][1] + len(rest[-1][0])
+                return (
+                    (_clean_name(text[name_start:name_end]), (span[0] + name_start, span[0] + name_end)),
+                    (acr[0], (span[0] + acr[1], span[0] + acr[1] + len(acr[0]))),
+                )
+        if not is_acronym(first[0]):
+            return (_clean_name(first[0]), (span[0] + first[1], span[0] + first[1] + len(first[0]))), None
+    name = _clean_name(text)
+    if is_acronym(name):
+        return (name, span), (name, span)
+    return (name, span), None
+
+
+# ---------------------------------------------------------------------------
+# The extractor.
 
 
 def extract(doc: Document, found: dict[str, Any]) -> Extraction:
-    return Extraction()
+    result = Extraction()
+    if not doc.text or not doc.lines:
+        return result
+    drafts = _list_field_drafts(doc) + _code_line_drafts(doc) + _section_drafts(doc)
+    _fill_acronyms(doc, drafts)
+    projects = _merge(drafts)
+    own_names = _own_names(found)
+    for draft in projects:
+        if not draft.name or (not draft.from_list and _norm(draft.name) in _PROGRAMME_SET):
+            continue
+        _emit(result, draft, own_names)
+    return result
+
+
+def _emit(result: Extraction, draft: Draft, own_names: list[str]) -> None:
+    partners, partner_spans, seen = [], {}, set()
+    for name, span in draft.partners:
+        if _is_self(name, own_names) or _norm(name) in seen or _same_name(name, draft.name):
+            continue
+        seen.add(_norm(name))
+        partner_spans[f"partners/{len(partners)}"] = span
+        partners.append(name)
+    value = {
+        "name": draft.name,
+        "acronym": draft.acronym,
+        "code": draft.values.get("code"),
+        "programme": draft.values.get("programme"),
+        "start": draft.values.get("start"),
+        "end": draft.values.get("end"),
+        "duration_months": draft.values.get("duration_months"),
+        "partners": partners,
+    }
+    spans = {key: span for key, span in draft.spans.items() if value.get(key) is not None}
+    spans.update(partner_spans)
+    result.append("projects", value, spans)
+
+
+# -- project-list form fields ------------------------------------------------
+
+
+def _list_field_drafts(doc: Document) -> list[Draft]:
+    drafts = []
+    for form_field in doc.fields_for("projects"):
+        for line in _list_entries(doc, form_field.label_span[1]):
+            draft = _entry_draft(line)
+            if draft:
+                drafts.append(draft)
+    return drafts
+
+
+def _list_entries(doc: Document, after: int) -> list[Line]:
+    """The lines under a list label up to the next label or heading; only bullets when there are bullets."""
+    index = next((i for i, line in enumerate(doc.lines) if line.end >= after), len(doc.lines))
+    if index < len(doc.lines) and doc.lines[index].start < after:
+        index += 1
+    entries = []
+    for line in doc.lines[index:index + _MAX_LIST_LINES]:
+        label = line.text.rstrip()
+        if line.kind == "heading" or is_known_heading(label) or label.endswith(":") or len(label) > 400:
+            break
+        if match_label(label.split(":")[0]) and ":" in label:
+            break
+        entries.append(line)
+    bullets = [line for line in entries if line.bullet]
+    return bullets or entries
+
+
+def _entry_draft(line: Line) -> Draft | None:
+    text, start = line.text.rstrip(" ;."), line.start
+    if len(text) < 3 or match_label(text):
+        return None
+    draft = Draft(from_list=True)
+    programme = _programme_in(text, start, need_cue=False)
+    name_text, name_offset = text, 0
+    slashed = _SLASHED.search(text)
+    if slashed:
+        if programme is None or programme[1][0] >= start + slashed.start():
+            programme = (_clean_name(slashed.group("s")), (start + slashed.start("s"), start + slashed.end("s")))
+        name_text = text[:slashed.start()]
+    quoted = _LEADING_QUOTED.match(name_text)
+    head, comma, tail = name_text.partition(",")
+    if quoted:
+        name_text, name_offset = quoted.group("q"), quoted.start("q")
+    elif comma and tail.strip() and (_PROGRAMMES.fullmatch(head.strip()) or _PROGRAMME_NOUN.search(head)):
+        # "COSME, Cluster Excellence Programme": programme first, then the project
+        programme = (head.strip(), (start, start + len(head.rstrip())))
+        name_offset = len(head) + 1 + (len(tail) - len(tail.lstrip()))
+        name_text = tail.strip()
+    elif programme and programme[1][0] > start and name_text[: programme[1][0] - start].strip(" ,"):
+        name_text = name_text[: programme[1][0] - start]
+    name = _clean_name(name_text)
+    if not name or (programme and _norm(name) == _norm(programme[0])):
+        if programme is None:
+            return None
+        name, programme = programme[0], None
+    offset = start + name_offset + text[name_offset:].find(name[:10]) if name[:10] in text[name_offset:] else start
+    named, acronym = split_name(name, (offset, offset + len(name)))
+    draft.set_name(named[0], named[1], 3)
+    if acronym and acronym[0] != named[0]:
+        draft.set_acronym(*acronym)
+    if programme:
+        draft.put("programme", programme[0], programme[1], 3)
+    return draft
+
+
+# -- "Project № CODE" lines --------------------------------------------------
+
+
+def _code_line_drafts(doc: Document) -> list[Draft]:
+    """A project page: programme line, "Project №CODE", then the project's name."""
+    drafts = []
+    for i, line in enumerate(doc.lines):
+        m = _CODE_LINE.match(line.text)
+        if not m or len(line.text) > 80:
+            continue
+        code = _code_in(line.text, line.start)
+        if not code or code[1][0] < line.start + m.end() - 1:
+            continue
+        draft = Draft()
+        draft.put("code", code[0], code[1], 3)
+        if i + 1 < len(doc.lines):
+            nxt = doc.lines[i + 1]
+            if len(nxt.text) <= 400 and not nxt.text.endswith(".") and not _CODE_LINE.match(nxt.text):
+                named, acronym = split_name(_clean_name(nxt.text), nxt.span)
+                draft.set_name(named[0], named[1], 3)
+                if acronym and acronym[0] != named[0]:
+                    draft.set_acronym(*acronym)
+        if i > 0:
+            prev = doc.lines[i - 1]
+            if len(prev.text) <= 150 and not re.search(r"[.:;]$", prev.text) and not prev.bullet:
+                draft.put("programme", _clean_name(prev.text), prev.span, 3)
+        if draft.name:
+            drafts.append(draft)
+    return drafts
+
+
+def _code_in(text: str, offset: int) -> tuple[str, Span] | None:
+    for regex in _CODES:
+        m = regex.search(text)
+        if m:
+            value = m.group().strip()
+            start = offset + m.start() + (len(m.group()) - len(m.group().lstrip()))
+            return value, (start, start + len(value))
+    return None
+
+
+# -- project sections and sentences -------------------------------------------
+
+
+def _section_drafts(doc: Document) -> list[Draft]:
+    drafts: list[Draft] = []
+    for part in section_sentences(doc):
+        home = _home_draft(doc, part)
+        if home:
+            drafts.append(home)
+        current, home_confirmed = home, False
+        rank = 2 if home else 1
+        for sentence in part.sentences:
+            if not _PROJECT_OR_PROGRAMME.search(sentence.text) and current is None:
+                continue
+            mentions = _mentions(sentence)
+            for mention in mentions:
+                if home is not None and not home_confirmed and mention.name_rank >= 2 and part.section.title is not None \
+                        and sentence.start > part.section.title.end:
+                    home.absorb(mention)
+                    if mention.name_rank >= 2:
+                        home.set_name(mention.name, mention.spans.get("name"), 2)
+                    home_confirmed = True
+                    current = home
+                    continue
+                drafts.append(mention)
+                current = mention
+            if current is not None:
+                _attributes(sentence, current, rank if current is home else 1,
+                            bool(mentions) or home is not None or _about_project(sentence))
+    return drafts
+
+
+def _about_project(sentence: Sentence) -> bool:
+    return bool(_PROJECT_WORD.search(sentence.text) or re.match(r"\s*(?:it|this|which)\b", sentence.text, _I))
+
+
+def _home_draft(doc: Document, part: SectionText) -> Draft | None:
+    """The project a section is about, named by its heading."""
+    title = part.section.title
+    if title is None or not part.sentences or len(title.text) > 200:
+        return None
+    body = [s for s in part.sentences if s.start >= title.end]
+    if not body:
+        return None
+    text = title.text
+    from .events import has_event_noun  # the events vocabulary says what is not a project heading
+
+    if has_event_noun(text) or _CODE_LINE.match(text) or is_known_heading(text) or match_label(text):
+        return None
+    project_word = _PROJECT_WORD.search(text)
+    named, acronym = split_name(_clean_name(text), title.span)
+    if project_word:
+        remainder = _clean_name(text[:project_word.start()] + text[project_word.end():])
+        if not remainder or all(w.casefold() in _GENERIC for w in remainder.split()):
+            return None
+        if not project_word.start() and not is_acronym(remainder.split()[0]):
+            return None  # "Project objectives ...", "Projects in 2016"
+        start = title.start + text.find(remainder) if remainder in text else title.start
+        named, acronym = split_name(remainder, (start, start + len(remainder)))
+    elif not (acronym and acronym[0] != named[0]) and not _talks_about(named[0], body):
+        return None
+    if not named or all(w.casefold() in _GENERIC for w in named[0].split()):
+        return None
+    draft = Draft()
+    draft.set_name(named[0], named[1], 1)
+    if acronym and acronym[0] != named[0]:
+        draft.set_acronym(*acronym)
+    return draft
+
+
+def _talks_about(name: str, body: list[Sentence]) -> bool:
+    """A heading's body is about a project: it says "project" at once, or often and names the heading again."""
+    opening = " ".join(s.text for s in body[:3])[:600]
+    if _PROJECT_WORD.search(opening):
+        return True
+    text = " ".join(s.text for s in body[:40])
+    return len(_PROJECT_WORD.findall(text)) >= 2 and len(name) >= 6 and name.casefold() in text.casefold()
+
+
+def _mentions(sentence: Sentence) -> list[Draft]:
+    """Projects a sentence names explicitly, in text order."""
+    text, offset = sentence.text, sentence.start
+    found: list[tuple[int, Draft]] = []
+    taken: list[tuple[int, int]] = []
+
+    def add(start: int, name: str, span: Span, rank: int, programme: tuple[str, Span] | None = None) -> None:
+        if any(s <= span[0] < e for s, e in taken):
+            return
+        named, acronym = split_name(_clean_name(name), span)
+        if not named or not named[0] or all(w.casefold() in _GENERIC for w in named[0].split()):
+            return
+        draft = Draft()
+        draft.set_name(named[0], named[1], rank)
+        if acronym and acronym[0] != named[0]:
+            draft.set_acronym(*acronym)
+        if programme:
+            draft.put("programme", programme[0], programme[1])
+        taken.append(span)
+        found.append((start, draft))
+
+    for regex in (_QUOTED_AFTER_PROJECT, _QUOTED_BEFORE_PROJECT):
+        for m in regex.finditer(text):
+            add(m.start(), m.group("name"), (offset + m.start("name"), offset + m.end("name")), 2)
+    for m in _THE_PROJECT_NAME.finditer(text):
+        run = _cap_run_after(text, m.end())
+        if run:
+            add(m.start(), text[run[0]:run[1]], (offset + run[0], offset + run[1]), 2)
+    for m in _ACTIVITY.finditer(text):
+        run = _cap_run_after(text, m.end(), dashes=False)
+        if run:
+            add(m.start(), text[run[0]:run[1]], (offset + run[0], offset + run[1]), 2)
+    for m in _BG_PROJECTS.finditer(text):
+        programme = (m.group("prog"), (offset + m.start("prog"), offset + m.end("prog")))
+        for name, (s, e) in _bg_names(text, m.end()):
+            add(m.start(), name, (offset + s, offset + e), 2, programme)
+    for m in _PROJECT_WORD.finditer(text):
+        run = _cap_run_before(text, m.start())
+        if not run or not _bare_mention_ok(text, run, m):
+            continue
+        add(run[0], text[run[0]:run[1]], (offset + run[0], offset + run[1]), 1)
+    found.sort(key=lambda item: item[0])
+    return [draft for _, draft in found]
+
+
+def _bare_mention_ok(text: str, run: tuple[int, int], word: re.Match) -> bool:
+    """ "the GIVE project", "Danube ICT Project": not "EU project", "Project Fund", "supported by X Project"."""
+    name = text[run[0]:run[1]]
+    if word.group().casefold() != word.group().casefold().rstrip("s") and word.group().endswith("s"):
+        return False
+    after = text[word.end():word.end() + 30]
+    if re.match(r"\s*[A-ZА-Я]", after) or re.match(r"\w", after):
+        return False  # "Project Fund", "Project Manager": a name that goes on
+    if _norm(name) in _PROGRAMME_SET or all(w.casefold() in _GENERIC for w in name.split()):
+        return False
+    before = text[:run[0]].split()
+    previous = before[-1].casefold().strip(",") if before else ""
+    if previous in _FUNDER_PREP:
+        return False
+    if previous in _DETERMINERS:
+        return True
+    if before and not re.search(r"[.:;!?]$", before[-1]):
+        return False
+    # sentence-initial: a real name ("Danube ICT Project"), and "project" ends the phrase or is followed by a verb
+    return (len(name.split()) >= 2 or is_acronym(name)) and (
+        not after.strip() or re.match(r"\s*(?:is|was|has|had|will|aims|started|began|ended|,|\.)", after) is not None
+    )
+
+
+def _bg_names(text: str, pos: int) -> list[tuple[str, Span]]:
+    """ "Център за A и на Център за B в сферата на ..." -> two names."""
+    stop = _BG_NAME_STOP.search(text, pos)
+    end = stop.start() if stop else len(text)
+    names = []
+    position = pos
+    for m in re.finditer(r"\s+и(?:\s+на)?\s+(?=[А-ЯA-Z])", text[pos:end]):
+        names.append((text[position:pos + m.start()], (position, pos + m.start())))
+        position = pos + m.end()
+    names.append((text[position:end], (position, end)))
+    return [(n.strip(), s) for n, s in names if n.strip() and n.strip()[0].isupper()]
+
+
+# -- attributes ----------------------------------------------------------------
+
+
+def _attributes(sentence: Sentence, draft: Draft, rank: int, about_project: bool) -> None:
+    text, offset = sentence.text, sentence.start
+    code = _code_in(text, offset)
+    if code:
+        draft.put("code", code[0], code[1], rank)
+    programme = _programme_in(text, offset, need_cue=True)
+    if programme:
+        draft.put("programme", programme[0], programme[1], rank)
+    for regex in _PARTNERS:
+        m = regex.search(text)
+        if m:
+            draft.partners.extend(_partner_list(text, m.end(), offset))
+            break
+    for m in _LEAD.finditer(text):
+        run = _org_after(text, m.end())
+        if run:
+            draft.partners.append((text[run[0]:run[1]], (offset + run[0], offset + run[1])))
+    if not about_project:
+        return
+    dates = [
+        d for d in find_dates(text)
+        if d.value and d.kind in ("date", "range", "month", "year")
+        and not (programme and programme[1][0] <= offset + d.start < programme[1][1])  # "Programme 2007-2013"
+    ]
+    m = _FROM_NOW.search(text)
+    if m:
+        draft.put("start", m.group("y"), (offset + m.start("y"), offset + m.end("y")), rank)
+    m = _YEAR_RANGE.search(text)
+    if m and not programme:
+        draft.put("start", m.group("y1"), (offset + m.start("y1"), offset + m.end("y1")), rank)
+        draft.put("end", m.group("y2"), (offset + m.start("y2"), offset + m.end("y2")), rank)
+    cue = _START.search(text)
+    if cue and dates:
+        date = _nearest(dates, cue.start(), cue.end())
+        if date:
+            draft.put("start", date.value, (offset + date.start, offset + date.end), rank)
+            if date.end_value:
+                draft.put("end", date.end_value, (offset + date.start, offset + date.end), rank)
+    cue = _END.search(text)
+    if cue:
+        date = next((d for d in dates if 0 <= d.start - cue.end() <= 3), None)
+        if date:
+            draft.put("end", date.end_value or date.value, (offset + date.start, offset + date.end), rank)
+    for regex in (_DURATION, _DURATION_ADJ):
+        m = regex.search(text)
+        if m:
+            months = _months(m.group("n"), m.group("unit"))
+            if months:
+                draft.put("duration_months", months, (offset + m.start("n"), offset + m.end("unit")), rank)
+                break
+
+
+def _nearest(dates: list[DateMatch], start: int, end: int) -> DateMatch | None:
+    best, distance = None, 10**9
+    for date in dates:
+        gap = start - date.end if date.end <= start else date.start - end
+        if 0 <= gap < distance and gap <= 80:
+            best, distance = date, gap
+    if best is None and len(dates) == 1:
+        best = dates[0]  # "On December 1, 2015 the project <long name> has started"
+    return best
+
+
+def _months(number: str, unit: str) -> int | None:
+    m = NUMBER.fullmatch(number)
+    if not m:
+        return None
+    value = number_value(m)
+    if unit.casefold().startswith(("year", "годин", "ani")):
+        value *= 12
+    return value if 0 < value <= 240 else None
+
+
+def _programme_in(text: str, offset: int, *, need_cue: bool) -> tuple[str, Span] | None:
+    """The funding programme a text names: 'Operational Programme "X"' > 'Programme "X"' > "X Programme" > COSME."""
+    candidates: list[tuple[int, int, int]] = []  # (priority, start, end) in text
+    for m in _OPERATIONAL.finditer(text):
+        candidates.append((0, m.start(), m.end()))
+    for m in _QUOTED_PROGRAMME.finditer(text):
+        candidates.append((1, m.start("q"), m.end("q")))
+    for m in _PROGRAMME_NOUN.finditer(text):
+        run = _cap_run_before(text, m.start())
+        if not run:
+            continue
+        words = text[run[0]:run[1]]
+        if all(w.casefold() in _GENERIC for w in words.split()):
+            continue
+        vocab = _PROGRAMMES.fullmatch(words)
+        candidates.append((2, run[0], run[1] if vocab else m.end()))
+    for m in _PROGRAMMES.finditer(text):
+        candidates.append((3, m.start(), m.end()))
+    best = None
+    for priority, start, end in sorted(candidates):
+        if any(p < priority and s <= start and end <= e for p, s, e in candidates):
+            continue  # "COSME" inside a longer, better programme name
+        if need_cue and not _FINANCE.search(text, max(0, start - 80), start) and not _FINANCE.search(text[start:end]):
+            continue
+        best = (priority, start, end)
+        break
+    if best is None:
+        return None
+    priority, start, end = best
+    value = text[start:end].strip() if priority == 0 else _clean_name(text[start:end])
+    return value, (offset + start, offset + end)
+
+
+# -- partners ----------------------------------------------------------------------
+
+
+def _partner_list(text: str, pos: int, offset: int) -> list[tuple[str, Span]]:
+    """Organisation names listed after a partners cue, up to the end of the sentence.
+
+    Groups ("5 ICT Clusters: A, B; 2 Automotive Clusters: C and D") are split on ";" and on a
+    count glued to a name ("Serbia1 Green"); " and " splits only a group's last item, so
+    "Information and Technology Association" inside a list stays whole.
+    """
+    stop = re.search(r"\.\s|\.$|\n\s*\n", text[pos:])
+    chunk = text[pos:pos + stop.start()] if stop else text[pos:]
+    chunk = re.sub(r"(?<=[a-z])(?=\d+\s+[A-Z])", "\x00", chunk)  # same length: offsets shift by one per glue
+    pieces: list[tuple[int, int]] = []
+    for group in re.finditer(r"[^;\x00]+", chunk):
+        g_start, g_end = group.span()
+        label = re.match(r"\s*\d+\s+[^:,]{1,50}:\s*", chunk[g_start:g_end])
+        if label:
+            g_start += label.end()
+        items = [(m.start() + g_start, m.end() + g_start) for m in re.finditer(r"[^,]+", chunk[g_start:g_end])]
+        if items:
+            last_s, last_e = items.pop()
+            for m in _AND.finditer(chunk, last_s, last_e):
+                items.append((last_s, m.start()))
+                last_s = m.end()
+            items.append((last_s, last_e))
+        pieces.extend(items)
+    out = []
+    for s, e in pieces:
+        piece = chunk[s:e]
+        lead = re.match(r"\s*(?:(?:and|the)\s+)*", piece)
+        s += lead.end()
+        name = chunk[s:e].strip(" .:")
+        if not name or not name[0].isupper() or len(name.split()) > 12 or ":" in name:
+            continue
+        start = pos + s - chunk[:s].count("\x00")
+        out.append((name, (offset + start, offset + start + len(name))))
+    return out
+
+
+def _org_after(text: str, pos: int) -> tuple[int, int] | None:
+    """An organisation name right after "led by": capitalised words up to a clause end."""
+    stop = _ORG_END.search(text, pos)
+    end = stop.start() if stop else len(text)
+    run = _cap_run_after(text[:end], pos, dashes=False)
+    if not run or run[1] - run[0] < 3:
+        return None
+    return run
+
+
+def _own_names(found: dict[str, Any]) -> list[str]:
+    names = [found.get("name")] + list(found.get("aliases") or [])
+    return [n for n in names if isinstance(n, str) and n.strip()]
+
+
+def _strip_legal(name: str) -> str:
+    words = _norm(name).split()
+    while words and words[0] in _LEGAL:
+        words.pop(0)
+    while words and words[-1] in _LEGAL:
+        words.pop()
+    return " ".join(words)
+
+
+def _is_self(partner: str, own_names: list[str]) -> bool:
+    """The profiled organisation, maybe behind a legal form or followed by its country ("ICT Cluster Bulgaria")."""
+    p = _strip_legal(partner)
+    for own in own_names:
+        o = _strip_legal(own)
+        if not o:
+            continue
+        if p == o:
+            return True
+        if p.startswith(o + " ") and len(p[len(o):].split()) == 1 and _is_place(partner.split()[-1]):
+            return True
+    return False
+
+
+def _is_place(word: str) -> bool:
+    try:
+        from .. import gazetteer  # written in parallel; optional
+    except ImportError:
+        return word[:1].isupper()
+    try:
+        return bool(gazetteer.find_places(word))
+    except Exception:  # noqa: BLE001 - an optional helper must never break extraction
+        return word[:1].isupper()
+
+
+# -- merging -----------------------------------------------------------------------
+
+
+def _merge(drafts: list[Draft]) -> list[Draft]:
+    merged: list[Draft] = []
+    for draft in drafts:
+        if not draft.name and not draft.acronym:
+            continue
+        target = next((m for m in merged if m.same_project(draft)), None)
+        if target is None:
+            merged.append(draft)
+        else:
+            target.absorb(draft)
+    return merged
+
+
+def _fill_acronyms(doc: Document, projects: list[Draft]) -> None:
+    """ "Smart Factory Hub (SFH)" anywhere on the page gives the acronym of "Smart Factory Hub"."""
+    for draft in projects:
+        if draft.acronym or not draft.name or len(draft.name) > 150:
+            continue
+        m = re.search(re.escape(draft.name) + r"\s*\((?P<acr>[^()\s]{2,15})\)", doc.text, _I)
+        if m and is_acronym(m.group("acr")):
+            draft.set_acronym(m.group("acr"), (m.start("acr"), m.end("acr")))

@@ -1,0 +1,302 @@
+"""Place names: countries (ISO 3166-1 alpha-2), cities, sub-national regions and macro-regions.
+
+The vocabulary is data (`data/places/*.toml`), loaded once into a dictionary keyed by a
+folded form (casefolded, no diacritics, dashes and spaces unified). A page is scanned word
+by word: only words that start a known name are looked at, and the longest name starting
+there wins. A name matches as written, in ALL CAPS, or re-capitalised with an upper-case
+first letter; short or ambiguous forms (data `exact`) only as written, and person first
+names that are also cities ("Milan Solaja") are skipped before another capitalised word.
+Country adjectives ("Hungarian") are found too, as kind "adjective": evidence for a seat in
+an organisation name, never GPE mentions.
+"""
+from __future__ import annotations
+
+import re
+import tomllib
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+from .document import Mention
+
+KINDS = ("country", "city", "region", "macro", "adjective")
+
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    """A place name found in a text; `code` is the ISO alpha-2 country code (None for macro-regions)."""
+
+    start: int
+    end: int
+    text: str
+    kind: str  # country | city | region | macro | adjective
+    code: str | None
+    canonical: str
+    level: int = 0  # regions: 1 for a NUTS-1-like grouping, 2 for a region inside it
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """One thing a written form names."""
+
+    kind: str
+    code: str | None
+    canonical: str
+    level: int = 0
+
+
+# How to read a form that names several things ("Luxembourg": the country first).
+_PRIORITY = {"country": 0, "city": 1, "region": 2, "macro": 3, "adjective": 4}
+_DASHES = "‐‑‒–—-"  # ASCII hyphen last: safe at the end of a character class
+_SPACE_RUN = re.compile(r"[\s" + _DASHES + r"]+")
+_WORD = re.compile(r"[^\W_]+")
+# the next word of a name, after a space, a hyphen, "St. " or "L'"
+_NEXT_WORD = re.compile(r"[ \t\u00a0]{0,2}[.'’" + _DASHES + r"]?[ \t\u00a0]{0,2}(?P<word>[^\W_]+)")
+_CAPITALISED_NEXT = re.compile(r"[ \t\u00a0]+(?P<word>[A-ZА-ЯÀ-ÞŠŽČĆĐ][^\W_]*)")
+# "Region of X", "X region", "X Oblast": a known city or region named as a region
+_REGION_BEFORE = re.compile(
+    r"(?:Region|region|Регион|регион|Oblast|oblast|Province|province|County|county|District|district)[ \t]+of[ \t]+$"
+)
+_REGION_AFTER = re.compile(r"[ \t]+(?:[Rr]egion|[Oo]blast|County|Province|District|област|регион|район)(?!\w)")
+_COMPASS = re.compile(
+    r"(?<!\w)(?:(?:North|South)(?:[ \-–](?:East|West|Central)|east|west)?|East|West|Central|NW|NE|SW|SE)"
+    r"(?P<region>[ \t]+Region)?(?!\w)"
+)
+_HEADER_WORDS = frozenset({"about", "contact", "join", "follow", "email", "call", "visit", "write", "help"})
+_STRIP = " \t.,;:()\"'“”„«»"
+
+
+@lru_cache(maxsize=65536)
+def _fold(text: str) -> str:
+    """Comparison key of a name: casefolded, without diacritics, dashes and spaces unified."""
+    text = unicodedata.normalize("NFKD", text.replace("’", "'").replace("ı", "i"))
+    text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    return _SPACE_RUN.sub(" ", text.casefold()).strip()
+
+
+def _ascii_variant(form: str) -> str:
+    stripped = unicodedata.normalize("NFKD", form)
+    return unicodedata.normalize("NFC", "".join(ch for ch in stripped if not unicodedata.combining(ch)))
+
+
+def _load(name: str) -> dict:
+    with resources.files("profile_extract.data").joinpath("places").joinpath(name).open("rb") as fh:
+        return tomllib.load(fh)
+
+
+@dataclass(slots=True)
+class _Gazetteer:
+    entries: dict[str, list[Entry]]  # folded form -> what it names, best reading first
+    written: dict[str, set[str]]  # folded form -> forms as written in the data
+    exact: frozenset[str]  # folded forms that match only as written
+    first_names: frozenset[str]  # folded forms that are also person first names
+    first_words: dict[str, int]  # casefolded first word of a form -> most words of a form starting with it
+    iso: frozenset[str]
+    starts: re.Pattern  # words that may start a name: their first letter starts some form
+
+
+def _named_entries(data: dict, iso: dict) -> list[tuple[str, Entry]]:
+    names: list[tuple[str, Entry]] = []
+    variants = data["country_variants"]
+    for code in sorted(set(iso) | set(variants)):
+        forms = [*variants.get(code, []), *iso.get(code, {}).get("names", [])]
+        names.extend((form, Entry("country", code, forms[0])) for form in forms)
+    for code, forms in data["adjectives"].items():
+        names.extend((form, Entry("adjective", code, forms[0])) for form in forms)
+    for table, kind, level in (("cities", "city", 0), ("regions", "region", 2), ("regions_major", "region", 1)):
+        for code, rows in data[table].items():
+            for row in rows:
+                forms = row.split("|")
+                names.extend((form, Entry(kind, code, forms[0], level)) for form in forms)
+    for row in data["macro"]["names"]:
+        forms = row.split("|")
+        names.extend((form, Entry("macro", None, forms[0])) for form in forms)
+    return names
+
+
+@lru_cache(maxsize=1)
+def _gazetteer() -> _Gazetteer:
+    data = _load("gazetteer.toml")
+    iso = _load("countries.toml")["country"]
+    entries: dict[str, list[Entry]] = {}
+    written: dict[str, set[str]] = {}
+    first_words: dict[str, int] = {}
+    for form, entry in _named_entries(data, iso):
+        for variant in {form, _ascii_variant(form)}:
+            if variant[:1].isascii() and variant[:1].islower():
+                continue  # "the State of ...", "l'État ...": never how a page names a place
+            key = _fold(variant)
+            words = _WORD.findall(variant)
+            if not key or not words:
+                continue
+            written.setdefault(key, set()).add(variant)
+            bucket = entries.setdefault(key, [])
+            if entry not in bucket:
+                bucket.append(entry)
+            first = words[0].casefold()
+            first_words[first] = max(first_words.get(first, 0), len(words))
+    for bucket in entries.values():
+        bucket.sort(key=lambda e: _PRIORITY[e.kind])
+    return _Gazetteer(
+        entries,
+        written,
+        frozenset(_fold(form) for form in data["exact"]["names"]),
+        frozenset(_fold(form) for form in data["first_names"]["names"]),
+        first_words,
+        frozenset(iso) | frozenset(data["country_variants"]),
+        _start_pattern(written),
+    )
+
+
+def _start_pattern(written: dict[str, set[str]]) -> re.Pattern:
+    """A word starting with a letter some form starts with, in the case it is written (or upper case)."""
+    letters = {form[0] for forms in written.values() for form in forms if form[:1].isalpha()}
+    letters |= {ch.upper() for ch in letters}
+    return re.compile("(?<!\\w)[" + re.escape("".join(sorted(letters))) + "][^\\W_]*")
+
+
+def _case_ok(gaz: _Gazetteer, key: str, text: str) -> bool:
+    if text in gaz.written[key]:
+        return True
+    if key in gaz.exact:
+        return False
+    if text.isupper():
+        return len(key) >= 4
+    return text[:1].isupper()
+
+
+def _header_word_before(text: str, start: int) -> bool:
+    """"ABOUT US", "Contact US": a two-letter code read as a page-chrome word."""
+    before = text[max(0, start - 20):start].split()
+    return bool(before) and (before[-1].isupper() or before[-1].casefold() in _HEADER_WORDS)
+
+
+def find_places(text: str, start: int = 0, end: int | None = None, *, kinds: frozenset[str] | None = None) -> list[Place]:
+    """Every place name in text[start:end], in text order; the longest name wins where names overlap."""
+    if not text:
+        return []
+    gaz = _gazetteer()
+    end = len(text) if end is None else min(end, len(text))
+    places: list[Place] = []
+    taken = start
+    for m in gaz.starts.finditer(text, start, end):
+        if m.start() < taken:
+            continue
+        most = gaz.first_words.get(m.group().casefold())
+        place = _longest_place(gaz, text, m, most, end) if most else None
+        if place is not None:
+            places.append(_as_region(text, place))
+            taken = place.end
+    places = _with_compass_regions(text, start, end, places)
+    if kinds is not None:
+        places = [p for p in places if p.kind in kinds]
+    return places
+
+
+def _longest_place(gaz: _Gazetteer, text: str, first: re.Match, most: int, end: int) -> Place | None:
+    stops = [first.end()]
+    while len(stops) < most:
+        nxt = _NEXT_WORD.match(text, stops[-1], end)
+        if nxt is None or nxt.start("word") == stops[-1]:
+            break
+        stops.append(nxt.end())
+    begin = first.start()
+    for stop in reversed(stops):
+        for finish in ((stop + 1, stop) if text[stop:stop + 1] == "." else (stop,)):
+            written = text[begin:finish]
+            key = _fold(written)
+            found = gaz.entries.get(key)
+            if not found or not _case_ok(gaz, key, written):
+                continue
+            if len(key) <= 3 and written.isupper() and _header_word_before(text, begin):
+                continue
+            if key in gaz.first_names and _person_name_follows(gaz, text, finish):
+                return None
+            entry = found[0]
+            return Place(begin, finish, written, entry.kind, entry.code, entry.canonical, entry.level)
+    return None
+
+
+def _person_name_follows(gaz: _Gazetteer, text: str, end: int) -> bool:
+    """ "Milan Solaja": a capitalised word that is no place follows a first name."""
+    nxt = _CAPITALISED_NEXT.match(text, end)
+    return nxt is not None and _fold(nxt.group("word")) not in gaz.entries
+
+
+def _as_region(text: str, place: Place) -> Place:
+    """Widen "Region of X" / "X region" around a known city or region to one region place."""
+    if place.kind not in ("city", "region"):
+        return place
+    start, end = place.start, place.end
+    before = _REGION_BEFORE.search(text, max(0, start - 30), start)
+    if before:
+        start = before.start()
+    else:
+        after = _REGION_AFTER.match(text, end, min(len(text), end + 20))
+        if after:
+            end = after.end()
+    if (start, end) == (place.start, place.end):
+        return place
+    written = text[start:end]
+    return Place(start, end, written, "region", place.code, written, place.level or 2)
+
+
+def _with_compass_regions(text: str, start: int, end: int, places: list[Place]) -> list[Place]:
+    """Add "South-West" style regions: "NW Region", or one next to a country ("Bulgaria: South-West (Bulgaria)")."""
+    if not places and "Region" not in text:
+        return places
+    countries = [p for p in places if p.kind == "country"]
+    covered = {i for p in places for i in range(p.start, p.end)}
+    added: list[Place] = []
+    for m in _COMPASS.finditer(text, start, end):
+        if m.start() in covered or m.end() - 1 in covered:
+            continue
+        code = _adjacent_country(text, m.start(), m.end(), countries)
+        if code is None and not m.group("region"):
+            continue
+        added.append(Place(m.start(), m.end(), m.group(), "region", code, m.group(), 2))
+    return sorted(places + added, key=lambda p: p.start) if added else places
+
+
+def _adjacent_country(text: str, start: int, end: int, countries: list[Place]) -> str | None:
+    for country in countries:
+        if country.end <= start and start - country.end <= 3 and text[country.end:start].strip() in (":", ",", "-", "–"):
+            return country.code
+        if country.start >= end and country.start - end <= 3 and text[end:country.start].strip() in ("(", ",", "", "-", "–"):
+            return country.code
+    return None
+
+
+def gpe_mentions(text: str) -> list[Mention]:
+    """GPE mentions of a page (countries, cities, regions, macro-regions); adjectives are not GPEs."""
+    return [Mention(p.text, "GPE", p.start, p.end) for p in find_places(text) if p.kind != "adjective"]
+
+
+def lookup(name: str) -> list[Entry]:
+    """What a whole string names ("Plovdiv" -> a city in BG), best reading first; [] if unknown."""
+    gaz = _gazetteer()
+    stripped = name.strip(_STRIP)
+    key = _fold(stripped)
+    if not key or key not in gaz.entries or not _case_ok(gaz, key, stripped):
+        return []
+    return list(gaz.entries[key])
+
+
+def country_code(name: str) -> str | None:
+    """ISO alpha-2 code of a country name, variant or code ("Czechia", "България", "bg"); else None."""
+    stripped = name.strip(_STRIP)
+    if len(stripped) == 2 and stripped.isalpha() and stripped.upper() in _gazetteer().iso:
+        return stripped.upper()
+    for entry in _gazetteer().entries.get(_fold(stripped), []):
+        if entry.kind == "country":
+            return entry.code
+    return None
+
+
+def adjective_code(word: str) -> str | None:
+    """Country code of a country adjective ("Hungarian" -> HU); None otherwise."""
+    for entry in _gazetteer().entries.get(_fold(word.strip(_STRIP)), []):
+        if entry.kind == "adjective":
+            return entry.code
+    return None

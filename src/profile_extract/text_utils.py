@@ -1,0 +1,30 @@
+"""Small text helpers shared by extractors: numbers written in digits or words."""
+from __future__ import annotations
+
+import re
+import tomllib
+from importlib import resources
+
+with resources.files("profile_extract.data").joinpath("numbers.toml").open("rb") as _fh:
+    NUMBER_WORDS: dict[str, int] = tomllib.load(_fh)["words"]
+
+_WORDS = "|".join(sorted((re.escape(w) for w in NUMBER_WORDS), key=len, reverse=True))
+# "7.100", "7,100", "1 000", "280", "50+"; a decimal like "11.5" is not a count
+NUMBER = re.compile(rf"(?<![\w.,])(?:(?P<digits>\d{{1,3}}(?:[.,\s]\d{{3}})+|\d+)(?![.,]\d)|(?P<word>{_WORDS}))(?!\w)", re.IGNORECASE)
+
+
+def parse_count(text: str) -> int | None:
+    """The integer a short string states ("286", "7.100", "over 80", "six"), or None."""
+    m = NUMBER.search(text)
+    return number_value(m) if m else None
+
+
+def number_value(m: re.Match) -> int:
+    if m.group("digits"):
+        return int(re.sub(r"[.,\s]", "", m.group("digits")))
+    return NUMBER_WORDS[m.group("word").lower()]
+
+
+def find_numbers(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int, int]]:
+    """(start, end, value) of every number in text[start:end], digits or words."""
+    return [(m.start(), m.end(), number_value(m)) for m in NUMBER.finditer(text, start, len(text) if end is None else end)]

@@ -1,0 +1,76 @@
+"""Date candidates: every form keeps the precision the text gives and nothing more."""
+import pytest
+
+from profile_extract.dates import find_dates, parse_date
+
+CASES = [
+    # text, expected (kind, value, end_value) of the first candidate
+    ("Wednesday, 10 October, 2012", ("date", "2012-10-10", None)),
+    ("took place on19.10.2018 at the hub", ("date", "2018-10-19", None)),
+    ("held on 10 and 11 April 2014 in Sofia", ("range", "2014-04-10", "2014-04-11")),
+    ("On June 14, 2014 in the school", ("date", "2014-06-14", None)),
+    ("December 04, 2016", ("date", "2016-12-04", None)),
+    ("25th of October 2016 in Belgrade", ("date", "2016-10-25", None)),
+    ("was held on 28 – 30 September 2016", ("range", "2016-09-28", "2016-09-30")),
+    ("Warsaw, September 19 - 20, 2016.", ("range", "2016-09-19", "2016-09-20")),
+    ("On 28-29 October 2016 in Prishtina", ("range", "2016-10-28", "2016-10-29")),
+    ("on February 18th and-19th 2016", ("range", "2016-02-18", "2016-02-19")),
+    ("from 30 September - 2 October 2016", ("range", "2016-09-30", "2016-10-02")),
+    ("The project ends on 31th May 2016.", ("date", "2016-05-31", None)),
+    ("established December 2004 with the aim", ("month", "2004-12", None)),
+    ("set up in October 2012 in Cluj", ("month", "2012-10", None)),
+    ("Since March ’16, more children", ("month", "2016-03", None)),
+    ("се състоя на 27 септември 2018 г. в Пловдив", ("date", "2018-09-27", None)),
+    ("28.09.2018", ("date", "2018-09-28", None)),
+    ("Annex completed on: 10-24-2014", ("date", "2014-10-24", None)),
+    ("Presse // 25. October 2011", ("date", "2011-10-25", None)),
+    ("gegründet am 3. März 2001", ("date", "2001-03-03", None)),
+    ("fondat în 12 mai 2015", ("date", "2015-05-12", None)),
+    ("2023-04-18", ("date", "2023-04-18", None)),
+    ("January 1st, 2016", ("date", "2016-01-01", None)),
+    ("founded in 2000, the network", ("year", "2000", None)),
+    ("On October 15-th at Nis", ("daymonth", None, None)),
+]
+
+
+@pytest.mark.parametrize("text,expected", CASES)
+def test_first_candidate(text, expected):
+    found = find_dates(text)
+    assert found, text
+    first = found[0]
+    assert (first.kind, first.value, first.end_value) == expected
+    assert text[first.start:first.end] == first.text
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["remarkable results", "Mayor of the town", "version 3.2.2015x", "phone +381 63 644 033", "31.02.2015", "1.1 since", "page 12345"],
+)
+def test_no_candidate(text):
+    assert [d for d in find_dates(text) if d.kind != "year"] == []
+
+
+def test_day_month_takes_year_from_context():
+    (match,) = find_dates("On October 15-th at Nis")
+    assert match.with_year(2014).value == "2014-10-15"
+
+
+def test_candidates_do_not_overlap_and_come_in_text_order():
+    text = "From 1 December 2015 to 31 May 2016 the project ran; reported in 2017."
+    found = find_dates(text)
+    assert [d.value for d in found] == ["2015-12-01", "2016-05-31", "2017"]
+
+
+@pytest.mark.parametrize(
+    "value,expected",
+    [
+        ("Saturday, 19 June, 2010", "2010-06-19"),
+        ("2012", "2012"),
+        ("October 2012", "2012-10"),
+        ("19/06/2010", "2010-06-19"),
+        ("", None),
+        ("not a date", None),
+    ],
+)
+def test_parse_whole_value(value, expected):
+    assert parse_date(value) == expected

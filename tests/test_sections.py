@@ -121,3 +121,15 @@ def test_markdown_heading_hints_make_sections():
 def test_dateline(line, expected):
     doc = doc_of(line)
     assert dateline(doc.lines[0]) is expected
+
+
+def test_pipe_separated_values_stay_with_their_label():
+    doc = doc_of("Sectors: Automotive | Logistics | Plastics\n")
+    assert values(doc, "sectors") == [["Automotive", "Logistics", "Plastics"]]
+    for v in doc.fields[0].values:
+        assert doc.text[v.start:v.end] == v.text
+
+
+def test_list_label_that_is_also_a_heading_word_keeps_its_bulleted_items_across_blank_lines():
+    doc = doc_of("Projects:\n\n1. First project\n\n2. Second project\n\nWhy choose us:\nBecause.\n")
+    assert values(doc, "projects") == [["First project", "Second project"]]

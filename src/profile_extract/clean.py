@@ -57,12 +57,12 @@ def clean(page: Page) -> Cleaned:
 
 @dataclass(frozen=True, slots=True)
 class _Chrome:
-    phrases: re.Pattern
-    patterns: tuple[re.Pattern, ...]
-    roots: tuple[str, ...]
-    prefixes: tuple[str, ...]
+    phrases: re.Pattern  # a line made of chrome phrases only
+    phrase_heads: frozenset[str]  # first characters of every phrase: a cheap pre-check
+    patterns: re.Pattern  # whole-line chrome patterns, one alternation
+    crumb_start: re.Pattern  # "You are here...", "Home > ..."
+    crumb_weak: re.Pattern  # "Home / A / B", "Home | A | B"
     strong_separators: tuple[str, ...]
-    weak_separators: tuple[str, ...]
     max_breadcrumb: int
     drop_tags: frozenset[str]
     drop_structural: frozenset[str]
@@ -74,25 +74,41 @@ class _Chrome:
     wrapper_min_chars: int
 
 
+_HEAD = 4
+
+
+def _alternation(items) -> str:
+    return "|".join(re.escape(i) for i in sorted(set(items), key=len, reverse=True))
+
+
 @lru_cache(maxsize=1)
 def chrome_data() -> _Chrome:
     with resources.files("profile_extract.data").joinpath("chrome.toml").open("rb") as fh:
         data = tomllib.load(fh)
-    phrases = sorted({_key(p) for p in data["phrases"] if _key(p)}, key=len, reverse=True)
-    # a line made of one or more phrases, glued or separated; atomic group and possessive
+    phrases = {_key(p) for p in data["phrases"]} - {""}
+    # a line made of one or more phrases, glued or separated; the atomic group and possessive
     # quantifiers keep the match linear (no backtracking into a matched phrase)
-    phrase_re = re.compile(
-        r"(?:(?>" + "|".join(re.escape(p) for p in phrases) + r")[\s|/·•,;]*+)++", re.IGNORECASE
-    )
+    phrase_re = re.compile(r"(?:(?>" + _alternation(phrases) + r")[\s|/·•,;]*+)++", re.IGNORECASE)
     seps = data["breadcrumb_separators"]
+    strong = [s for s in seps if s in (">", "»", "›", "→")]
+    weak = [s for s in seps if s not in strong]
+    roots = _alternation(r.casefold() for r in data["breadcrumb_roots"])
+    prefixes = _alternation(p.casefold() for p in data["breadcrumb_prefixes"])
+    crumb_start = re.compile(
+        rf"(?:{prefixes})(?:$|[ :>»›/|])|(?:{roots}) ?(?:{_alternation(strong)}) ?\S", re.IGNORECASE
+    )
+    # weak separators need three segments and spaces around them: "Home / News / Article"
+    crumb_weak = re.compile(
+        rf"(?:{roots}) (?P<sep>{_alternation(weak)}) [^\n]{{1,120}}? (?P=sep) \S", re.IGNORECASE
+    )
     html = data["html"]
     return _Chrome(
         phrases=phrase_re,
-        patterns=tuple(re.compile(p, re.IGNORECASE) for p in data["patterns"]),
-        roots=tuple(sorted((r.casefold() for r in data["breadcrumb_roots"]), key=len, reverse=True)),
-        prefixes=tuple(sorted((p.casefold() for p in data["breadcrumb_prefixes"]), key=len, reverse=True)),
-        strong_separators=tuple(s for s in seps if s in (">", "»", "›", "→")),
-        weak_separators=tuple(s for s in seps if s not in (">", "»", "›", "→")),
+        phrase_heads=frozenset(p[:_HEAD] for p in phrases),
+        patterns=re.compile("|".join(f"(?:{p})" for p in data["patterns"]), re.IGNORECASE),
+        crumb_start=crumb_start,
+        crumb_weak=crumb_weak,
+        strong_separators=tuple(f" {s} " for s in strong),
         max_breadcrumb=int(data.get("breadcrumb_max_chars", 300)),
         drop_tags=frozenset(html["drop_tags"]),
         drop_structural=frozenset(html["drop_structural"]),
@@ -128,6 +144,7 @@ def _key(line: str) -> str:
     return normalise_line(line).casefold().strip(_DECOR)
 
 
+@lru_cache(maxsize=8192)
 def is_chrome(line: str) -> bool:
     """True for a whole line that is page chrome (navigation, buttons, breadcrumbs, progress)."""
     if not line or len(line) > _MAX_CHROME_LINE or _BULLETED.match(line):
@@ -136,11 +153,11 @@ def is_chrome(line: str) -> bool:
     key = line.casefold().strip(_DECOR)
     if not key:
         return not any(ch.isalnum() for ch in line) and len(line) <= 3 and line not in ("-", "*")
-    if len(key) <= 200 and data.phrases.fullmatch(key):
+    if len(key) <= 200 and key[:_HEAD] in data.phrase_heads and data.phrases.fullmatch(key):
         return True
     if is_breadcrumb(line):
         return True
-    return any(p.fullmatch(key) for p in data.patterns)
+    return data.patterns.fullmatch(key) is not None
 
 
 def is_breadcrumb(line: str) -> bool:
@@ -148,26 +165,14 @@ def is_breadcrumb(line: str) -> bool:
     data = chrome_data()
     if len(line) > data.max_breadcrumb:
         return False
-    key = line.casefold().strip()
-    for prefix in data.prefixes:
-        if key.startswith(prefix) and (len(key) == len(prefix) or key[len(prefix)] in " :>»›/|"):
-            return True
-    for root in data.roots:
-        if key.startswith(root):
-            rest = key[len(root):].lstrip()
-            if rest == key[len(root):] and rest:  # "homepage..." - the root is only part of a word
-                continue
-            for sep in data.strong_separators:
-                if rest.startswith(sep) and rest[len(sep):].strip():
-                    return True
-            for sep in data.weak_separators:
-                if rest.startswith(sep) and rest.count(f" {sep} ") >= 2:
-                    return True
-            break
+    key = line.strip()
+    if data.crumb_start.match(key) or data.crumb_weak.match(key):
+        return True
     for sep in data.strong_separators:
-        parts = key.split(f" {sep} ")
-        if len(parts) >= 3 and all(0 < len(p.strip()) <= 80 for p in parts) and not key.endswith("."):
-            return True
+        if sep in key:
+            parts = key.split(sep)
+            if len(parts) >= 3 and all(0 < len(p.strip()) <= 80 for p in parts) and not key.endswith("."):
+                return True
     return False
 
 

@@ -19,21 +19,37 @@ with resources.files("profile_extract.data").joinpath("months.toml").open("rb") 
         name: int(number) for number, names in tomllib.load(_fh).items() for name in names
     }
 
-_MONTH = "|".join(sorted((re.escape(m) for m in MONTHS), key=len, reverse=True))
+def trie_regex(words) -> str:
+    """One regex alternation shaped as a trie: Python's `re` tries a flat alternation of
+    hundreds of words one by one at every position, a trie only follows matching prefixes."""
+    trie: dict = {}
+    for word in words:
+        node = trie
+        for ch in word.lower():
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def render(node: dict) -> str:
+        branches = [re.escape(ch) + render(child) for ch, child in sorted(node.items()) if ch]
+        optional = "" in node
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return f"(?:{body})?" if optional else body
+
+    return render(trie)
+
+
+_MONTH = trie_regex(MONTHS)
 _M = rf"(?P<{{0}}>{_MONTH})\.?"
 _D = r"(?P<{0}>[0-3]?\d)(?:-?(?:st|nd|rd|th)|\.)?"
 _Y = r"(?P<{0}>(?:1[89]|20)\d\d)(?:\s?(?:г\.|год\.|godine|yil))?"
 _TO = r"\s*(?:-|–|—|and|to|until|till|through|и|до|bis|au|do|și|i)\s*-?\s*"
-_WEEKDAY = (
-    r"(?:(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
-    r"понеделник|вторник|сряда|четвъртък|петък|събота|неделя),?\s+)?"
-)
-
 
 def _p(template: str) -> str:
     return template.format(
         d=_D.format("d"), d2=_D.format("d2"), m=_M.format("m"), m2=_M.format("m2"), y=_Y.format("y"),
-        to=_TO, wd=_WEEKDAY,
+        to=_TO,
     )
 
 
@@ -43,8 +59,8 @@ _PATTERNS = [
     ("range", _p(r"{d}{to}{d2}\s+(?:of\s+)?{m},?\s+{y}")),
     ("range", _p(r"{m}\s+{d}{to}{d2},?\s+{y}")),
     ("date", r"(?P<y>(?:1[89]|20)\d\d)-(?P<mn>[01]\d)-(?P<d>[0-3]\d)"),
-    ("date", _p(r"{wd}{d}\s*(?:of\s+)?{m},?\s+{y}")),
-    ("date", _p(r"{wd}{m}\s+{d},?\s+{y}")),
+    ("date", _p(r"{d}\s*(?:of\s+)?{m},?\s+{y}")),
+    ("date", _p(r"{m}\s+{d},?\s+{y}")),
     ("date", r"(?P<a>[0-3]?\d)(?P<sep>[./-])(?P<b>[0-3]?\d)(?P=sep)(?P<y>(?:1[89]|20)\d\d)"),
     ("month", _p(r"{m},?\s+{y}")),
     ("month", r"(?P<y>(?:1[89]|20)\d\d)-(?P<mn>[01]\d)(?![-\d])"),
@@ -56,6 +72,14 @@ _PATTERNS = [
 _COMPILED = [
     (kind, re.compile(rf"(?<!\d)(?<!\d[.,]){pattern}(?!\w)", re.IGNORECASE)) for kind, pattern in _PATTERNS
 ]
+# Every form starts with a digit or a month name: patterns are tried only where one stands
+# (anchored `match`), never scanned over the whole text, which keeps this linear and cheap.
+_MONTH_FIRST = [c for c, (_, source) in zip(_COMPILED, _PATTERNS) if source.startswith("(?P<m>")]
+_DIGIT_FIRST = [c for c, (_, source) in zip(_COMPILED, _PATTERNS) if not source.startswith("(?P<m>")]
+_CANDIDATE = re.compile(r"\d+|[^\W\d_]{3,}")
+
+
+_DIGIT = re.compile(r"\d")
 
 
 @dataclass(frozen=True, slots=True)
@@ -134,24 +158,38 @@ def _from_match(kind: str, m: re.Match) -> DateMatch | None:
 
 
 def find_dates(text: str, start: int = 0, end: int | None = None, kinds: frozenset[str] | None = None) -> list[DateMatch]:
-    """All date candidates in `text[start:end]`, non-overlapping, longest forms first, in text order."""
-    end = len(text) if end is None else end
-    taken: list[tuple[int, int]] = []
+    """All date candidates in `text[start:end]`, non-overlapping, in text order; at each
+    position the longest, most specific form wins (ranges, then full dates, ... years).
+    Cached: several extractors ask about the same sentences."""
+    return list(_find_dates(text, start, len(text) if end is None else end, kinds))
+
+
+@lru_cache(maxsize=8192)
+def _find_dates(text: str, start: int, end: int, kinds: frozenset[str] | None) -> tuple[DateMatch, ...]:
+    if not _DIGIT.search(text, start, end):
+        return []  # every date form holds a digit
     found: list[DateMatch] = []
-    for kind, regex in _COMPILED:
-        for m in regex.finditer(text, start, end):
-            if any(m.start() < e and s < m.end() for s, e in taken):
-                continue
-            if m.group(0)[0].isalpha() and m.start() > 0 and text[m.start() - 1].isalpha():
-                continue  # a month name glued to a preceding word is part of that word
-            match = _from_match(kind, m)
-            if match is None:
-                continue
-            taken.append((m.start(), m.end()))
-            if kinds is None or match.kind in kinds:
-                found.append(match)
-    found.sort(key=lambda d: d.start)
-    return found
+    taken_until = start
+    for candidate in _CANDIDATE.finditer(text, start, end):
+        position = candidate.start()
+        if position < taken_until:
+            continue
+        word = candidate.group(0)
+        if word[0].isdigit():
+            patterns = _DIGIT_FIRST
+        elif word.lower() in MONTHS and not (position > 0 and text[position - 1].isalpha()):
+            patterns = _MONTH_FIRST
+        else:
+            continue
+        for kind, regex in patterns:
+            m = regex.match(text, position, end)
+            match = _from_match(kind, m) if m else None
+            if match is not None:
+                taken_until = m.end()
+                if kinds is None or match.kind in kinds:
+                    found.append(match)
+                break
+    return tuple(found)
 
 
 @lru_cache(maxsize=4096)

@@ -76,6 +76,8 @@ DASH_PLACE = re.compile(rf"[^\S\n]+[-–—][^\S\n]+({U}[^\W\d_{_UPPER}]+)(?=[^\
 # ", Research and Economy" continuing a "Ministry of Science" name.
 _TITLEWORD = rf"{U}[^\W\d_{_UPPER}][^\W\d_]*"
 COMMA_CONTINUATION = re.compile(rf"(?:,{_SP}{_TITLEWORD}(?:{_SP}{_TITLEWORD}){{0,2}})+,?{_SP}and{_SP}{_TITLEWORD}(?:{_SP}{_TITLEWORD}){{0,2}}")
+_STEM_TAIL = re.compile(r"[^\S\n]+(?:cluster|network|association)\b")
+_STEM_END = re.compile(r"[^\S\n]*(?:[,.;:)!?]|$)", re.MULTILINE)
 _COMMA_HEAD = re.compile(rf"(?:^|(?<=[\s(])(?:the|of|in|to){_SP}|\n)({CAPWORD}(?:{_SP}{CAPWORD})?),{_SP}$", re.MULTILINE)
 UNIVERSITY_IN = re.compile(rf"{_SP}in{_SP}({CAPWORD})(?![^\S\n]*{U})")
 ALLCAPS_WORD = re.compile(rf"(?<![\w&/-])[{_UPPER}][{_UPPER}0-9&]{{1,7}}(?![\w&-])")
@@ -88,15 +90,23 @@ def _alternation(words: Iterable[str]) -> str:
     return "|".join(sorted((re.escape(w) for w in words), key=len, reverse=True))
 
 
-KNOWN_ORGS = re.compile(rf"(?<![\w-])(?:{_alternation(_ORGS['known'])})(?![\w])")
+def _first_chars(words: Iterable[str], fold: bool = False) -> str:
+    """A lookahead on the possible first characters: re tries a long alternation only where it can start."""
+    chars = {w[0] for w in words if w}
+    if fold:
+        chars |= {c.upper() for c in chars} | {c.lower() for c in chars}
+    return "(?=[" + re.escape("".join(sorted(chars))) + "])"
+
+
+KNOWN_ORGS = re.compile(rf"{_first_chars(_ORGS['known'])}(?<![\w-])(?:{_alternation(_ORGS['known'])})(?![\w])")
 LEGAL_FORM = re.compile(rf"(?<![\w-])((?:{CAPWORD}{_SP}){{1,4}}(?:{_alternation(_ORGS['legal_suffixes'])}))(?!\w)")
 LEAD_QUOTED = re.compile(
     rf"(?<![\w-])(?:{_alternation(w.capitalize() for w in LEAD_DESIGNATORS)}){_SP}?{_OPEN_Q}[^“”„\"«»\n]{{2,120}}?{_CLOSE_Q}"
 )
-LIST_TRIGGER = re.compile(rf"(?<!\w)(?:{_alternation(_ORGS['list_triggers'])})(?:{_SP}the)?[^\S\n]*:?[^\S\n]*", re.IGNORECASE)
+LIST_TRIGGER = re.compile(rf"{_first_chars(_ORGS['list_triggers'], fold=True)}(?<!\w)(?:{_alternation(_ORGS['list_triggers'])})(?:{_SP}the)?[^\S\n]*:?[^\S\n]*", re.IGNORECASE)
 _LIST_SEP = re.compile(rf"[^\S\n]*(?:,|&|,?{_SP}and|,?{_SP}as well as)[^\S\n]*(?:(?:the|also|in){_SP})*")
 HONORIFIC = re.compile(
-    rf"(?<![\w.])(?:(?:{_alternation(_PEOPLE['honorifics'])}){_SP}){{1,3}}({CAPWORD}(?:{_SP}{CAPWORD}){{0,2}})"
+    rf"{_first_chars(_PEOPLE['honorifics'])}(?<![\w.])(?:(?:{_alternation(_PEOPLE['honorifics'])}){_SP}){{1,3}}({CAPWORD}(?:{_SP}{CAPWORD}){{0,2}})"
 )
 _AND_PERSON = re.compile(
     rf"{_SP}and{_SP}(?:(?:{_alternation(_PEOPLE['honorifics'])})(?!\w)|(?:{_alternation(FIRST_NAMES)}){_SP}{U})"
@@ -145,6 +155,7 @@ def build_pipeline(lang: str | None = "en") -> Language:
     except Exception:  # a language spaCy does not know
         nlp = spacy.blank("xx")
     nlp.add_pipe("profile_rule_entities")
+    nlp.max_length = 20_000_000  # no parser or statistical NER: long pages are safe
     return nlp
 
 
@@ -202,15 +213,18 @@ class _Finder:
     def __init__(self, text: str):
         self.text = text
         self.cands: list[Candidate] = []
-        self.blocked: list[tuple[int, int]] = []  # project / programme titles
+        self.blocked = _Mask(len(text))  # project / programme titles
+        self.places = _Mask(len(text))
 
     def add(self, start: int, end: int, label: str, rank: int) -> None:
         start, end = _trim_punct(self.text, start, end)
-        if end > start and not _inside_any(start, end, self.blocked):
+        if end > start and not self.blocked.covers(start, end):
             self.cands.append(Candidate(start, end, label, rank))
 
     def run(self) -> list[Candidate]:
         self.gpes = list(_gpe_spans(self.text))
+        for start, end in self.gpes:
+            self.places.mark(start, end)
         self._name_sequences()
         self._lead_quoted()
         self._legal_forms()
@@ -235,7 +249,7 @@ class _Finder:
             if _followed_by_title_word(text, m.end()) or _ends_in_title_word(text, m.start(), m.end()):
                 # "Smart Factory Hub project": a project; in "X and Y project" only Y is
                 last_and = max((p.end() for p in re.finditer(r"\band(?:[^\S\n]+the)?[^\S\n]+", m.group())), default=0)
-                self.blocked.append((m.start() + last_and, m.end()))
+                self.blocked.mark(m.start() + last_and, m.end())
                 titles.add(_org_text(text, m.start() + last_and, m.end()))
                 if not last_and:
                     continue
@@ -248,11 +262,16 @@ class _Finder:
         # the same title written alone on a line (a heading) is that project too
         for m in NAME_SEQ.finditer(text):
             if (m.start() == 0 or text[m.start() - 1] == "\n") and _org_text(text, m.start(), m.end()) in titles:
-                self.blocked.append((m.start(), m.end()))
-        self.cands = [c for c in self.cands if not _inside_any(c.start, c.end, self.blocked)]
+                self.blocked.mark(m.start(), m.end())
+        in_titles = _Mask(len(text))  # names inside a quoted title: 'The Making of a ... Cluster'
+        for regex in (SINGLE_QUOTED, QUOTED):
+            for m in regex.finditer(text):
+                if _is_title_text(m.group(1)):
+                    in_titles.mark(m.start(1), m.end(1))
+        self.cands = [c for c in self.cands if not (self.blocked.covers(c.start, c.end) or in_titles.covers(c.start, c.end))]
 
     def is_place(self, start: int, end: int) -> bool:
-        return any(s < end and start < e for s, e in self.gpes)
+        return self.places.touches(start, end)
 
     def _extend_back(self, start: int, end: int) -> int:
         """ "Balkan, Black Sea and Baltic ICT Network": a leading comma-list item belongs to the name."""
@@ -281,10 +300,7 @@ class _Finder:
 
     def _legal_forms(self) -> None:
         for m in LEGAL_FORM.finditer(self.text):
-            tokens = _tokens(self.text, m.start(1), m.end(1))
-            tokens = _trim_tokens(tokens)
-            if tokens:
-                self.add(tokens[0][0], m.end(1), "ORG", 1)
+            self.add(m.start(1), m.end(1), "ORG", 1)
 
     def _known(self) -> None:
         for m in KNOWN_ORGS.finditer(self.text):
@@ -337,9 +353,10 @@ class _Finder:
             or len(words) > 6
             or (words[0].casefold() in LEADING_NOISE and not words[0].isupper())
             or words[-1].casefold() in NON_ORG_HEADS
+            or any(w.casefold() in _TITLE_WORDS for w in words)
             or name.casefold() in NON_ORG_NAMES
             or _followed_by_title_word(self.text, end)
-            or any(s <= start and end <= e for s, e in self.gpes)
+            or self.places.covers(start, end)
             or (words[0] in FIRST_NAMES and len(words) in (2, 3))
         )
 
@@ -359,10 +376,8 @@ class _Finder:
             after = ACRONYM_AFTER.match(text, m.end())
             acronym = after.group(1) if after else None
             if acronym and acronym not in GENERIC_ACRONYMS and _initials(m.group()) == acronym and len(m.group().split()) >= 2:
-                tokens = _trim_tokens(_tokens(text, m.start(), m.end()))
-                if tokens and _initials(text[tokens[0][0]:m.end()]) == after.group(1):
-                    self.add(tokens[0][0], m.end(), "ORG", 3)
-                    aliases.add(after.group(1))
+                self.add(m.start(), m.end(), "ORG", 3)
+                aliases.add(acronym)
         for m in ALLCAPS_WORD.finditer(text):
             word = m.group()
             if word in aliases or (word not in GENERIC_ACRONYMS and len(word) >= 3 and word in initials):
@@ -387,16 +402,16 @@ class _Finder:
                 stem = words[:-1]
                 if any(w not in GENERIC_ACRONYMS and w.casefold() not in LEADING_NOISE and not _is_adjective(w) for w in stem):
                     stems.add(" ".join(stem))
-        for stem in loose | stems:
-            for m in re.finditer(rf"(?<![\w-]){re.escape(stem)}(?![\w-])", text):
-                if self.is_place(m.start(), m.end()):
-                    continue
-                if stem in loose or re.match(r"[^\S\n]*(?:[,.;:)!?]|$|\n)", text[m.end():m.end() + 2]) or re.match(
-                    r"[^\S\n]+(?:cluster|network|association)\b", text[m.end():m.end() + 14]
-                ):
-                    end = m.end()
-                    tail = re.match(r"[^\S\n]+(?:cluster|network|association)\b", text[end:end + 14])
-                    self.add(m.start(), end + (tail.end() if tail else 0), "ORG", 3)
+        if not (loose or stems):
+            return
+        for m in re.finditer(rf"(?<![\w-])(?:{_alternation(loose | stems)})(?![\w-])", text):
+            stem, end = m.group(), m.end()
+            if stem in loose:
+                self.add(m.start(), end, "ORG", 3)
+            elif not self.places.covers(m.start(), end):  # "Ardino" of "Ardino Municipality" is the place
+                tail = _STEM_TAIL.match(text, end)  # "HITS cluster"
+                if tail or _STEM_END.match(text, end):
+                    self.add(m.start(), tail.end() if tail else end, "ORG", 3)
 
     # -- people
 
@@ -404,8 +419,7 @@ class _Finder:
         text = self.text
         found: list[tuple[int, int]] = []
         for m in HONORIFIC.finditer(text):
-            tokens = [t for t in _tokens(text, m.start(1), m.end(1)) if not _is_name_stopper(text[t[0]:t[1]])]
-            tokens = _leading_run(tokens, text)
+            tokens = _leading_run(_tokens(text, m.start(1), m.end(1)), text)
             if tokens:
                 found.append((tokens[0][0], tokens[-1][1]))
         for m in NAME_SEQ.finditer(text):
@@ -440,11 +454,10 @@ class _Finder:
             return
         m = AFTER_PERSON_FOR.match(text, end)
         if m:
-            tokens = _tokens(text, m.start(1), m.end(1))
             self.add(m.start(1), self._extend(m.start(1), m.end(1)), "ORG", 1)
             return
         m = ROLE_PHRASE.match(text, end)
-        if m and m.group("org") and not _inside_any(m.start("org"), m.end("org"), self.gpes):
+        if m and m.group("org") and not self.places.covers(m.start("org"), m.end("org")):
             org_end = m.end("org")
             cut = _AND_PERSON.search(text, m.start("org"), org_end)
             if cut:
@@ -523,10 +536,6 @@ def _split_sequence(text: str, start: int, end: int, is_place=None) -> list[tupl
     return result
 
 
-def _trim_tokens(tokens: list[tuple[int, int]], text: str | None = None) -> list[tuple[int, int]]:
-    return tokens
-
-
 def _is_noise(raw: str, word: str) -> bool:
     """A sentence word in front of a name: common words, gerunds ("Developing"), not acronyms."""
     if raw.isupper() and len(raw) > 1:
@@ -584,6 +593,14 @@ def _org_span(text: str, tokens: list[tuple[int, int]], is_place=None) -> tuple[
 _TITLE_FOLLOWERS = re.compile(r"[^\S\n]+(?:project|projects|programme|program|call|conference|initiative|strategy|label|award)\b", re.IGNORECASE)
 
 
+_TITLE_WORDS = frozenset({"project", "projects", "programme", "program", "programmes", "programs", "conference"})
+
+
+def _is_title_text(text: str) -> bool:
+    """A quoted title or sentence rather than a name: it holds lowercase words other than connectors."""
+    return any(w[:1].islower() and w not in CONNECTORS for w in text.split()[1:])
+
+
 def _camel_or_caps(word: str) -> bool:
     return word.isupper() or any(c.isupper() for c in word[1:])
 
@@ -611,6 +628,22 @@ def _quote_is_title(text: str, start: int, end: int) -> bool:
 _NON_ORG_QUOTE_CONTEXT = frozenset(_ORGS["non_org_quote_context"])
 
 
+class _Mask:
+    """Which characters of a text some spans cover; O(span) checks instead of scanning all spans."""
+
+    def __init__(self, size: int):
+        self.bits = bytearray(size + 1)
+
+    def mark(self, start: int, end: int) -> None:
+        self.bits[start:end] = b"\x01" * (end - start)
+
+    def covers(self, start: int, end: int) -> bool:
+        return end > start and self.bits.find(0, start, end) == -1
+
+    def touches(self, start: int, end: int) -> bool:
+        return self.bits.find(1, start, end) != -1
+
+
 def _inside_any(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
     return any(s <= start and end <= e for s, e in spans)
 
@@ -633,10 +666,6 @@ def _initials(name: str) -> str:
 def _is_adjective(word: str) -> bool:
     """Nationality / region adjectives ("Bulgarian", "European") are no distinctive stem."""
     return bool(re.search(r"(?:ian|ean|ish|ese|ic|al|an)$", word))
-
-
-def _is_name_stopper(word: str) -> bool:
-    return word.casefold() in LEADING_NOISE
 
 
 def _leading_run(tokens: list[tuple[int, int]], text: str) -> list[tuple[int, int]]:

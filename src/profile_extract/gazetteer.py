@@ -11,6 +11,7 @@ an organisation name, never GPE mentions.
 """
 from __future__ import annotations
 
+import bisect
 import re
 import tomllib
 import unicodedata
@@ -94,6 +95,7 @@ class _Gazetteer:
     first_words: dict[str, int]  # casefolded first word of a form -> most words of a form starting with it
     iso: frozenset[str]
     starts: re.Pattern  # words that may start a name: their first letter starts some form
+    name_heads: frozenset[str]  # "Strategy" in "Lisbon Strategy": the place is part of a title
 
 
 def _named_entries(data: dict, iso: dict) -> list[tuple[str, Entry]]:
@@ -146,6 +148,7 @@ def _gazetteer() -> _Gazetteer:
         first_words,
         frozenset(iso) | frozenset(data["country_variants"]),
         _start_pattern(written),
+        frozenset(data["name_heads"]["words"]),
     )
 
 
@@ -176,8 +179,21 @@ def find_places(text: str, start: int = 0, end: int | None = None, *, kinds: fro
     """Every place name in text[start:end], in text order; the longest name wins where names overlap."""
     if not text:
         return []
-    gaz = _gazetteer()
     end = len(text) if end is None else min(end, len(text))
+    places = list(_scan_page(text)) if (start, end) == (0, len(text)) else _scan(text, start, end)
+    if kinds is not None:
+        places = [p for p in places if p.kind in kinds]
+    return places
+
+
+@lru_cache(maxsize=4)
+def _scan_page(text: str) -> tuple[Place, ...]:
+    """A whole page is scanned once although the entity stage and several extractors ask."""
+    return tuple(_scan(text, 0, len(text)))
+
+
+def _scan(text: str, start: int, end: int) -> list[Place]:
+    gaz = _gazetteer()
     places: list[Place] = []
     taken = start
     for m in gaz.starts.finditer(text, start, end):
@@ -188,10 +204,7 @@ def find_places(text: str, start: int = 0, end: int | None = None, *, kinds: fro
         if place is not None:
             places.append(_as_region(text, place))
             taken = place.end
-    places = _with_compass_regions(text, start, end, places)
-    if kinds is not None:
-        places = [p for p in places if p.kind in kinds]
-    return places
+    return _with_compass_regions(text, start, end, places)
 
 
 def _longest_place(gaz: _Gazetteer, text: str, first: re.Match, most: int, end: int) -> Place | None:
@@ -244,15 +257,17 @@ def _as_region(text: str, place: Place) -> Place:
 
 def _with_compass_regions(text: str, start: int, end: int, places: list[Place]) -> list[Place]:
     """Add "South-West" style regions: "NW Region", or one next to a country ("Bulgaria: South-West (Bulgaria)")."""
-    if not places and "Region" not in text:
+    compass = list(_COMPASS.finditer(text, start, end))
+    if not compass:
         return places
-    countries = [p for p in places if p.kind == "country"]
-    covered = {i for p in places for i in range(p.start, p.end)}
+    starts = [p.start for p in places]
     added: list[Place] = []
-    for m in _COMPASS.finditer(text, start, end):
-        if m.start() in covered or m.end() - 1 in covered:
-            continue
-        code = _adjacent_country(text, m.start(), m.end(), countries)
+    for m in compass:
+        i = bisect.bisect_right(starts, m.start())
+        if i and places[i - 1].end > m.start() or i < len(places) and places[i].start < m.end():
+            continue  # inside a longer name ("South East Europe")
+        neighbours = [p for p in places[max(0, i - 1):i + 1] if p.kind == "country"]
+        code = _adjacent_country(text, m.start(), m.end(), neighbours)
         if code is None and not m.group("region"):
             continue
         added.append(Place(m.start(), m.end(), m.group(), "region", code, m.group(), 2))
@@ -269,8 +284,14 @@ def _adjacent_country(text: str, start: int, end: int, countries: list[Place]) -
 
 
 def gpe_mentions(text: str) -> list[Mention]:
-    """GPE mentions of a page (countries, cities, regions, macro-regions); adjectives are not GPEs."""
-    return [Mention(p.text, "GPE", p.start, p.end) for p in find_places(text) if p.kind != "adjective"]
+    """GPE mentions of a page (countries, cities, regions, macro-regions); adjectives are not GPEs,
+    nor is a place that opens the name of a policy or document ("Lisbon Strategy")."""
+    heads = _gazetteer().name_heads
+    return [
+        Mention(p.text, "GPE", p.start, p.end)
+        for p in find_places(text)
+        if p.kind != "adjective" and not ((m := _CAPITALISED_NEXT.match(text, p.end)) and m.group("word") in heads)
+    ]
 
 
 def lookup(name: str) -> list[Entry]:

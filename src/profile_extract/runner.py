@@ -176,7 +176,7 @@ def _dask_engine(settings, workers: int, address: str | None):
                 raise UsageError(f"cannot connect to the Dask scheduler at {address}: {exc}") from exc
         else:
             cluster = stack.enter_context(
-                LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None)
+                LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=":0")
             )
             client = stack.enter_context(Client(cluster))
         versions = set(client.run(pipeline_version).values())

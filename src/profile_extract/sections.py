@@ -124,8 +124,8 @@ def _sub_line(line: Line, rel_start: int, rel_end: int) -> Line:
     return Line(line.index, start, start + len(piece), piece, bullet=line.bullet)
 
 
-def _label_parts(line: Line) -> list[tuple[str, tuple[int, int], Line | None]]:
-    """(label, label span, inline value) for each `Label: value` pair a line holds; [] if none."""
+def _label_parts(line: Line) -> list[tuple[str, tuple[int, int], list[Line] | None]]:
+    """(label, label span, inline values) for each `Label: value` pair a line holds; [] if none."""
     text = line.text
     m = _LABEL_LINE.match(text)
     if m and not line.bullet and len(text) <= 160:
@@ -138,8 +138,10 @@ def _label_parts(line: Line) -> list[tuple[str, tuple[int, int], Line | None]]:
         if m and _plausible_inline_label(m.group("label")):
             label = m.group("label")
             rel = position + m.start("value")
-            value = _sub_line(line, rel, position + len(segment))
-            pairs.append((label, (line.start + position, line.start + position + len(label)), value))
+            values = [_sub_line(line, rel, position + len(segment))]
+            pairs.append((label, (line.start + position, line.start + position + len(label)), values))
+        elif pairs and segment.strip():
+            pairs[-1][2].append(_sub_line(line, position, position + len(segment)))  # "Label: A | B | C"
         position += len(segment) + 3
     if pairs:
         return pairs
@@ -160,7 +162,7 @@ def _form_fields(doc: Document) -> list[FormField]:
     current: FormField | None = None
     for i, line in enumerate(doc.lines):
         gap = _gap_before(doc.lines, i)
-        if line.kind == "heading" or is_known_heading(line.text):
+        if line.kind == "heading" or (is_known_heading(line.text) and not line.text.endswith(":")):
             current = None
             continue
         parts = _label_parts(line)
@@ -171,19 +173,18 @@ def _form_fields(doc: Document) -> list[FormField]:
             current = None
             continue
         if parts:
-            for label, span, value in parts:
+            for label, span, inline_values in parts:
                 spec = match_label(label)
                 current = FormField(label, span, spec.key if spec else None, spec.type if spec else "text")
-                if value is not None:
-                    current.values.append(value)
+                current.values.extend(inline_values or ())
                 fields.append(current)
             if parts[-1][2] is not None:
                 current = None  # an inline value ends its field
             continue
         if current is None:
             continue
-        if gap and current.values:
-            current = None
+        if gap and current.values and not (line.bullet and current.type == "list"):
+            current = None  # a blank line ends a field, except between the items of a bulleted list
         elif len(line.text) > _MAX_FORM_VALUE and current.type != "text":
             current = None
         else:

@@ -7,12 +7,17 @@ of the X Alliance", "Partners in the project are: A Cluster, B Cluster". Partner
 names that are clusters by their own words (".. Cluster", "Cluster ..", `data/affiliations.toml`)
 or listed under a clusters heading ("5 ICT Clusters: A, B"), named in a sentence about
 cooperation, never the profiled organisation itself (`same_organisation`).
+
+The first part of the module (organisation-name helpers: `same_organisation`, `norm`,
+`cluster_names`, `sentence_bounds`, `keyword_lines`) is generic and may be used by others.
 """
 from __future__ import annotations
 
 import re
 import tomllib
 import unicodedata
+from bisect import bisect_right
+from functools import lru_cache
 from importlib import resources
 from typing import Any, Iterable
 
@@ -51,6 +56,7 @@ _CLUSTER_ANCHOR = re.compile(
     r"(?<![\w-])(?:" + "|".join(sorted((re.escape(w) for w in _CLUSTER_WORDS), key=len, reverse=True)) + r")(?![\w-])",
     re.IGNORECASE,
 )
+_QUOTED_AFTER = re.compile(r"\s+[„“\"«][^”“\"»\n]{2,80}[”“\"»]")
 _GLUED = re.compile(r"[A-ZА-Я]?[a-zа-я]{6,}([A-ZА-Я][a-zа-я]+)")
 _QUOTED = re.compile(r"(?:[“\"„«]|'')([^”\"“«»\n]{3,90}?)(?:[”\"“»]|'')")
 _SENTENCE_END = re.compile(r"[.!?][\"”’)]?\s+(?=[\"“„(]?[A-ZА-Я0-9])")
@@ -73,11 +79,12 @@ def norm(text: str) -> str:
 _SAME_HEAD = {"alliance": "association", "federation": "association", "union": "association"}
 
 
-def _key_tokens(name: str) -> list[str]:
+@lru_cache(maxsize=8192)
+def _key_tokens(name: str) -> tuple[str, ...]:
     """Tokens of a name for identity checks: legal forms and connectors dropped, association synonyms merged."""
     tokens = re.findall(r"[^\W_]+(?:[-'’&][^\W_]+)*", norm(name))
     tokens = [_SAME_HEAD.get(t, t) for t in tokens]
-    return [t for t in tokens if t not in _LEGAL and t not in ("the", "of", "in", "for", "and", "&", "и", "на")]
+    return tuple(t for t in tokens if t not in _LEGAL and t not in ("the", "of", "in", "for", "and", "&", "и", "на"))
 
 
 def _collapse_acronyms(name: str, other: str) -> str:
@@ -95,6 +102,7 @@ def _collapse_acronyms(name: str, other: str) -> str:
     return " ".join(words)
 
 
+@lru_cache(maxsize=16384)
 def same_organisation(a: str | None, b: str | None) -> bool:
     """Whether two names denote one organisation: spelling, word order, legal form, acronym."""
     if not a or not b:
@@ -155,6 +163,24 @@ def tokens_after(text: str, pos: int, ceiling: int, limit: int) -> Iterable[tupl
             return
 
 
+def keyword_lines(doc: Document, keywords: Iterable[str]) -> list[Line]:
+    """Lines holding any of the lower-case `keywords`, found with str.find: a fast pre-filter for big pages."""
+    low = doc.text.lower()
+    if len(low) != len(doc.text):
+        return list(doc.lines)
+    found: dict[int, Line] = {}
+    for word in keywords:
+        position = low.find(word)
+        while position != -1:
+            line = doc.line_at(position)
+            if line is not None:
+                found[line.index] = line
+                position = low.find(word, line.end)
+            else:
+                position = low.find(word, position + 1)
+    return [found[i] for i in sorted(found)]
+
+
 def _function_word(token: str) -> bool:
     """A capitalised function word ("The", "With"); an acronym such as "IT" is not one."""
     return token.casefold() in FUNCTION_WORDS and not (len(token) > 1 and token.isupper())
@@ -174,6 +200,9 @@ def network_name_at(text: str, pos: int, ceiling: int) -> tuple[int, int] | None
     m = _RUN.match(text, pos, ceiling)
     if m is None:
         return None
+    cyrillic = _cyrillic_name(text, pos, ceiling) if re.match(r"[А-ЯЁ]", m.group()) else None
+    if cyrillic is not None:
+        return cyrillic
     end = m.end()
     while not _has_head(text[pos:end]):
         more = re.compile(r",\s+|\s+(?:and|&)\s+").match(text, end, ceiling)
@@ -183,7 +212,12 @@ def network_name_at(text: str, pos: int, ceiling: int) -> tuple[int, int] | None
         end = nxt.end()
     if _has_head(text[pos:end]):
         return pos, end
-    head = WORD.match(text, pos, ceiling)  # Cyrillic style: "Асоциацията на бизнес клъстерите"
+    return None
+
+
+def _cyrillic_name(text: str, pos: int, ceiling: int) -> tuple[int, int] | None:
+    """Bulgarian names capitalise only their first word: "Асоциацията на бизнес клъстерите"."""
+    head = WORD.match(text, pos, ceiling)
     if head and head.group().casefold() in _HEADS:
         tail = re.compile(r"[^,.;:()\n]{0,80}").match(text, head.end(), ceiling)
         stop = head.end() + len(tail.group().rstrip())
@@ -216,6 +250,7 @@ def cluster_names(doc: Document) -> list[tuple[int, int]]:
     """Spans of organisation names that are clusters by their own words ("Cluj IT Cluster", "Cluster X")."""
     text = doc.text
     spans: list[tuple[int, int]] = []
+    quoted_starts: list[int] = []
     for m in _QUOTED.finditer(text):
         inner = m.group(1).strip()
         anchor = _CLUSTER_ANCHOR.search(inner)
@@ -226,8 +261,11 @@ def cluster_names(doc: Document) -> list[tuple[int, int]]:
         ):
             start = m.start(1) + m.group(1).index(inner)
             spans.append((start, start + len(inner)))
+            quoted_starts.append(start)
+    quoted = list(spans)
     for m in _CLUSTER_ANCHOR.finditer(text):
-        if any(s <= m.start() < e for s, e in spans):
+        i = bisect_right(quoted_starts, m.start()) - 1
+        if i >= 0 and m.start() < quoted[i][1]:
             continue
         line = doc.line_at(m.start())
         if line is not None:
@@ -257,6 +295,9 @@ def _expand_cluster(text: str, a: int, b: int, line: Line) -> tuple[int, int] | 
         if not tok[:1].isupper() or _function_word(tok):
             break
         start = tok_start
+    quoted = _QUOTED_AFTER.match(text, b, line.end)
+    if quoted:  # Клъстер „Мехатроника и автоматизация“
+        return start, quoted.end()
     plural = anchor.casefold().endswith("s") and anchor.casefold() in ("clusters",)
     right = list(tokens_after(text, b, line.end, limit=6)) if text[b:b + 1].isspace() else []
     i = 0
@@ -372,9 +413,12 @@ def _is_self(value: str, selves: list[str]) -> bool:
 def _dedupe(items: list[tuple[str, Span]]) -> list[tuple[str, Span]]:
     """Near-duplicates (same organisation written twice) once, the first-written form kept."""
     kept: list[tuple[str, Span]] = []
+    seen: set[str] = set()
     for value, span in sorted(items, key=lambda item: item[1][0]):
-        if not any(_near(value, k) for k, _ in kept):
+        key = norm(value)
+        if key not in seen and not any(_near(value, k) for k, _ in kept):
             kept.append((value, span))
+        seen.add(key)
     return kept
 
 
@@ -394,6 +438,13 @@ def _form_values(doc: Document, key: str, split: bool = True) -> Iterable[tuple[
                     yield value, (start, start + len(value))
 
 
+def _matches(doc: Document, pattern: re.Pattern, keywords: Iterable[str]) -> Iterable[tuple[Line, re.Match]]:
+    """(line, match) of `pattern` on the lines that hold one of `keywords`."""
+    for line in keyword_lines(doc, keywords):
+        for m in pattern.finditer(doc.text, line.start, line.end):
+            yield line, m
+
+
 # --- labels ------------------------------------------------------------------------------
 
 
@@ -401,9 +452,8 @@ def _prose_labels(doc: Document, selves: list[str]) -> Iterable[tuple[str, Span]
     """Label phrases awarded to the organisation: "granted us the GOLD label", "received the Silver Label"."""
     text = doc.text
     form_lines = {line.index for f in doc.fields for line in f.values if len(line.text) <= 200}
-    for m in _LABEL_WORD.finditer(text):
-        line = doc.line_at(m.start())
-        if line is None or line.index in form_lines:
+    for line, m in _matches(doc, _LABEL_WORD, _LABELS["label_words"]):
+        if line.index in form_lines:
             continue
         phrase = _label_phrase(text, m.start(), m.end(), line, selves)
         if phrase is None:
@@ -475,9 +525,8 @@ def _prose_networks(doc: Document, selves: list[str]) -> Iterable[tuple[str, Spa
     text = doc.text
     label_lines = _label_lines(doc)
     previous_end = 0
-    for m in _MEMBER_OF.finditer(text):
-        line = doc.line_at(m.start())
-        if line is None or line.index in label_lines:
+    for line, m in _matches(doc, _MEMBER_OF, ("member", "join", "affiliat", "член", "присъедини")):
+        if line.index in label_lines:
             continue
         s0, _ = sentence_bounds(text, m.start(), line)
         zone = text[max(s0, previous_end, text.rfind(";", s0, m.start()) + 1):m.start()]
@@ -507,7 +556,9 @@ def _label_lines(doc: Document) -> set[int]:
 def _listed_clusters(doc: Document) -> Iterable[tuple[str, Span]]:
     """Organisations listed under a clusters heading inside a line: "5 ICT Clusters: A, B; 2 ...: C"."""
     text = doc.text
-    for line in doc.lines:
+    for line in keyword_lines(doc, ("cluster", "клъстер")):
+        if ":" not in line.text:
+            continue
         heads = list(_LIST_HEAD.finditer(text, line.start, line.end))
         for i, head in enumerate(heads):
             end = heads[i + 1].start() if i + 1 < len(heads) else line.end

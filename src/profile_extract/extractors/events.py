@@ -54,6 +54,7 @@ _CONNECTORS = frozenset({"of", "and", "for", "the", "&", "de", "du", "des", "fü
 _MONTHISH = re.compile(r"^\d|^(?:on|in|at)$", _I)
 _PRECISION = {"range": 3, "date": 3, "daymonth": 2, "month": 1, "year": 0}
 _MAX_SENTENCE = 600
+_DIGIT = re.compile(r"\d")
 
 
 def has_event_noun(text: str) -> bool:
@@ -78,11 +79,11 @@ def extract(doc: Document, found: dict[str, Any]) -> Extraction:
         return result
     events: list[_Event] = []
     for part in section_sentences(doc):
-        section_year = _section_year(part)
+        year = _LazyYear(part)
         for sentence in part.sentences:
-            if len(sentence.text) > _MAX_SENTENCE * 3:
+            if len(sentence.text) > _MAX_SENTENCE * 3 or not _DIGIT.search(sentence.text):
                 continue
-            for event in _sentence_events(sentence, section_year):
+            for event in _sentence_events(sentence, year):
                 _add(events, event)
     for event in events:
         spans: dict[str, Span] = {"title": event.title_span, "date": event.date_span}
@@ -98,18 +99,36 @@ def extract(doc: Document, found: dict[str, Any]) -> Extraction:
     return result
 
 
-def _section_year(part: SectionText) -> int | None:
-    """The year a day-month without year belongs to: the item's dateline, else the section's first full date."""
-    line = part.section.dateline
-    if line is not None:
-        for date in find_dates(line.text):
-            if date.value:
-                return int(date.value[:4])
-    for sentence in part.sentences[:3]:
-        for date in find_dates(sentence.text):
-            if date.value and date.kind in ("date", "range", "month"):
-                return int(date.value[:4])
-    return None
+class _LazyYear:
+    """The year a day-month without year belongs to: the item's dateline, else the section's first full date.
+
+    Computed only when asked: date patterns are costly and most sections never need it.
+    """
+
+    def __init__(self, part: SectionText) -> None:
+        self.part = part
+        self.done = False
+        self.year: int | None = None
+
+    def get(self) -> int | None:
+        if not self.done:
+            self.done = True
+            self.year = self._find()
+        return self.year
+
+    def _find(self) -> int | None:
+        line = self.part.section.dateline
+        if line is not None:
+            for date in find_dates(line.text):
+                if date.value:
+                    return int(date.value[:4])
+        for sentence in self.part.sentences[:3]:
+            if not _DIGIT.search(sentence.text):
+                continue
+            for date in find_dates(sentence.text):
+                if date.value and date.kind in ("date", "range", "month"):
+                    return int(date.value[:4])
+        return None
 
 
 def _add(events: list[_Event], event: _Event) -> None:
@@ -118,17 +137,22 @@ def _add(events: list[_Event], event: _Event) -> None:
         if other.date == event.date and fuzz.token_set_ratio(other.title.casefold(), event.title.casefold()) >= 60:
             if other.end_date is None and event.end_date:
                 other.end_date = event.end_date
-            if other.location is None and event.location:
+            if event.location and (other.location is None or _wider(event.location, other.location)):
                 other.location, other.location_span = event.location, event.location_span
             return
     events.append(event)
+
+
+def _wider(new: str, old: str) -> bool:
+    """ "Belgrade, Serbia" says more than "Belgrade"."""
+    return len(new) > len(old) and new.casefold().startswith(old.casefold())
 
 
 # ---------------------------------------------------------------------------
 # One sentence.
 
 
-def _sentence_events(sentence: Sentence, section_year: int | None) -> list[_Event]:
+def _sentence_events(sentence: Sentence, section_year: _LazyYear) -> list[_Event]:
     text = sentence.text
     nouns = [m for m in _STRONG.finditer(text)] or [m for m in _WEAK.finditer(text)]
     title = None
@@ -138,8 +162,8 @@ def _sentence_events(sentence: Sentence, section_year: int | None) -> list[_Even
             return []
         noun = _pick_noun(nouns, cue_before, cue_after)
         title = _title_around(text, noun)
-    if title is None:
-        title = _held_name(text) or _launch(text)
+    if title is None or not title[2]:
+        title = _held_name(text) or _launch(text) or title  # a named happening beats a bare noun phrase
     if title is None:
         return []
     t_start, t_end, proper = title
@@ -294,13 +318,14 @@ def _launch(text: str) -> tuple[int, int, bool] | None:
 # -- dates -----------------------------------------------------------------------
 
 
-def _dates(text: str, section_year: int | None, title: tuple[int, int], proper: bool) -> list[DateMatch]:
+def _dates(text: str, section_year: _LazyYear, title: tuple[int, int], proper: bool) -> list[DateMatch]:
     """The date(s) of the event: most precise first; several bare years ("in 2014 and 2015") give several events."""
     candidates = []
-    years_in_text = [d for d in find_dates(text) if d.value]
-    for date in find_dates(text):
+    found = find_dates(text)
+    years_in_text = [d for d in found if d.value]
+    for date in found:
         if date.kind == "daymonth":
-            year = section_year or next((int(d.value[:4]) for d in years_in_text), None)
+            year = section_year.get() or next((int(d.value[:4]) for d in years_in_text), None)
             if year is None:
                 continue
             date = date.with_year(year)

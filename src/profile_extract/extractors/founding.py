@@ -39,6 +39,7 @@ _GAP = re.compile(
 )
 _DATE_KINDS = frozenset({"date", "month", "year"})
 _MAX_SENTENCE = 400
+_MAX_STATEMENTS = 300  # founding verbs examined; the statement comes early on any real page
 
 
 def extract(doc: Document, found: dict[str, Any]) -> Extraction:
@@ -62,7 +63,8 @@ def _from_prose(doc: Document, found: dict[str, Any]) -> tuple[str, Span] | None
     refs = org_references(found)
     text = doc.text
     hits = [(m, False) for m in _VERB.finditer(text)] + [(m, True) for m in _NOUN.finditer(text)]
-    for verb, is_noun in sorted(hits, key=lambda h: h[0].start()):
+    hits = sorted(hits, key=lambda h: h[0].start())[:_MAX_STATEMENTS]
+    for verb, is_noun in hits:
         lo, hi = _sentence(text, verb.start(), verb.end())
         before = text[lo: verb.start()]
         active = None if is_noun else _ACTIVE_OBJECT.match(text, verb.end(), hi)

@@ -10,12 +10,15 @@ the membership. Phrase tables: data/members.toml.
 """
 from __future__ import annotations
 
+import bisect
+import heapq
 import re
 import tomllib
+from dataclasses import dataclass
 from importlib import resources
-from typing import Any
+from typing import Any, Iterator
 
-from ..document import Document, Extraction, FormField, Span
+from ..document import Document, Extraction, FormField, Line, Span
 from ..text_utils import NUMBER, number_value, parse_count
 from .names import org_references, refers_to_org
 
@@ -31,18 +34,23 @@ def _alt(items: list[str]) -> str:
 
 _NUM = NUMBER.pattern
 _QUALIFIER = rf"(?:(?:{_alt(_DATA['qualifiers'])})\s+)?"
-_TOTAL = re.compile(
-    rf"{_QUALIFIER}(?P<num>{_NUM})\+?\s+(?P<adj>(?:(?:{_alt(_DATA['member_adjectives'] + _DATA['change_words'])})\s+){{0,2}})"
-    rf"(?:{_alt(_DATA['member_nouns'])})(?![\w-])",
+_MEMBER_NOUN = re.compile(rf"(?<![\w-])(?:{_alt(_DATA['member_nouns'])})(?![\w-])", re.IGNORECASE)
+# the count right before a member noun: "over 80 ", "17 active ", "41 "
+_COUNT_BEFORE_NOUN = re.compile(
+    rf"{_QUALIFIER}(?P<num>{_NUM})\+?\s+(?P<adj>(?:(?:{_alt(_DATA['member_adjectives'] + _DATA['change_words'])})\s+){{0,2}})$",
     re.IGNORECASE,
 )
+_GROUPING_VERB = re.compile(rf"(?<![\w-])(?:{_alt(_DATA['grouping_verbs'])})(?![\w-])", re.IGNORECASE)
 _GROUPING = re.compile(
-    rf"(?<![\w-])(?:{_alt(_DATA['grouping_verbs'])})\s+{_QUALIFIER}(?P<num>{_NUM})\+?\s+(?:[\w-]+\s+){{0,3}}?"
+    rf"(?:{_alt(_DATA['grouping_verbs'])})\s+{_QUALIFIER}(?P<num>{_NUM})\+?\s+(?:[\w-]+\s+){{0,3}}?"
     rf"(?:{_alt(_DATA['grouping_nouns'])})(?![\w-])",
     re.IGNORECASE,
 )
+_SCOPE = 400_000  # characters searched for prose statements on a huge page
+_LOOKBACK = 80
+_LOOKAHEAD = 200
 _CHANGE = re.compile(rf"(?<![\w-])(?:{_alt(_DATA['change_words'])})(?![\w-])", re.IGNORECASE)
-_CHANGE_BEFORE = re.compile(r"(?:\bby|\bto|\bfrom|\badded|\bwelcomed|\bwith)\s*$", re.IGNORECASE)
+_CHANGE_BEFORE = re.compile(r"(?:\bby|\bfrom|\badded|\bwelcomed|\bdown|\blost)\s*$", re.IGNORECASE)
 _NOT_MEMBERSHIP_AFTER = re.compile(rf"\s+(?:{_alt(_DATA['not_membership_after'])})\b", re.IGNORECASE)
 _CATEGORY = {
     slot: re.compile(
@@ -74,6 +82,7 @@ def extract(doc: Document, found: dict[str, Any]) -> Extraction:
 
 def _from_fields(doc: Document, counts: dict[str, tuple[int, Span]]) -> None:
     labelled: list[tuple[int, FormField]] = []
+    used: set[Span] = set()
     for fld in doc.fields:
         if not fld.key or not fld.key.startswith("members."):
             continue
@@ -83,11 +92,24 @@ def _from_fields(doc: Document, counts: dict[str, tuple[int, Span]]) -> None:
         labelled.append((SLOTS.index(slot), fld))
         if slot in counts:
             continue
-        for value in fld.values[:1]:
-            number = parse_count(value.text)
-            if number is not None:
-                counts[slot] = (number, value.span)
+        value = _own_value(doc, fld, used)
+        number = parse_count(value.text) if value else None
+        if number is not None:
+            counts[slot] = (number, value.span)
+            used.add(value.span)
     _fill_unlabelled(doc, labelled, counts)
+
+
+def _own_value(doc: Document, fld: FormField, used: set[Span]) -> Line | None:
+    """The field's value, unless an earlier field already took that line ("Label:" / "120" / "Label:" / "95":
+    then the number under this label is its own)."""
+    if fld.values and fld.values[0].span not in used:
+        return fld.values[0]
+    position = bisect.bisect_right(doc.lines, fld.label_span[0], key=lambda line: line.start) - 1
+    nxt = doc.lines[position + 1] if 0 <= position < len(doc.lines) - 1 else None
+    if nxt is not None and nxt.span not in used and _BARE_NUMBER.fullmatch(nxt.text):
+        return nxt
+    return None
 
 
 def _fill_unlabelled(doc: Document, labelled: list[tuple[int, FormField]], counts: dict[str, tuple[int, Span]]) -> None:
@@ -115,28 +137,54 @@ def _from_prose(doc: Document, found: dict[str, Any]) -> dict[str, tuple[int, Sp
     refs = org_references(found)
     text = doc.text
     counts: dict[str, tuple[int, Span]] = {}
-    for m in sorted([*_TOTAL.finditer(text), *_GROUPING.finditer(text)], key=lambda m: m.start()):
-        if "total" in counts:
-            break
-        lo, hi = _sentence(text, m.start(), m.end())
-        if not _is_membership_total(text, m, lo) or not refers_to_org(text[lo:hi], refs):
+    for stated in _total_statements(text):
+        lo, hi = _sentence(text, stated.start, stated.end)
+        if not _is_membership_total(text, stated, lo) or not refers_to_org(text[lo:hi], refs):
             continue
-        counts["total"] = (_number(m), m.span("num") if m.end("num") >= m.end() else (m.start("num"), m.end()))
-        _categories(text, m.end(), hi, counts)
-    for ctx in _MEMBERSHIP_CONTEXT.finditer(text):
+        counts["total"] = (_number(stated.num), (stated.num_span[0], stated.end))
+        _categories(text, stated.end, hi, counts)
+        break
+    for ctx in _MEMBERSHIP_CONTEXT.finditer(text, 0, _SCOPE):
         lo, hi = _sentence(text, ctx.start(), ctx.end())
         if refers_to_org(text[lo:hi], refs):
             _categories(text, ctx.end(), hi, counts)
     return counts
 
 
-def _is_membership_total(text: str, m: re.Match, sentence_start: int) -> bool:
-    adjectives = m.groupdict().get("adj") or ""
-    if _CHANGE.search(adjectives):
+@dataclass(frozen=True, slots=True)
+class _Count:
+    """A stated count: the whole phrase, the number in it and the adjectives before the noun."""
+
+    start: int
+    end: int
+    num_span: Span
+    num: str
+    adjectives: str = ""
+
+
+def _total_statements(text: str) -> Iterator[_Count]:
+    """Count-before-member-noun and grouping-verb statements, in text order."""
+    def before_nouns() -> Iterator[_Count]:
+        for noun in _MEMBER_NOUN.finditer(text, 0, _SCOPE):
+            m = _COUNT_BEFORE_NOUN.search(text, max(0, noun.start() - _LOOKBACK), noun.start())
+            if m:
+                yield _Count(m.start(), noun.end(), m.span("num"), m.group("num"), m.group("adj") or "")
+
+    def groupings() -> Iterator[_Count]:
+        for verb in _GROUPING_VERB.finditer(text, 0, _SCOPE):
+            m = _GROUPING.match(text, verb.start(), verb.start() + _LOOKAHEAD)
+            if m:
+                yield _Count(m.start("num"), m.end(), m.span("num"), m.group("num"))
+
+    return heapq.merge(before_nouns(), groupings(), key=lambda c: c.start)
+
+
+def _is_membership_total(text: str, m: _Count, sentence_start: int) -> bool:
+    if _CHANGE.search(m.adjectives):
         return False  # "11 new members" is a change, not a count
-    if _CHANGE_BEFORE.search(text[max(sentence_start, m.start() - 12): m.start()]):
-        return False  # "grew ... by 11", "from 40 to 50"
-    return not _NOT_MEMBERSHIP_AFTER.match(text, m.end())
+    if _CHANGE_BEFORE.search(text[max(sentence_start, m.start - 12): m.start]):
+        return False  # "grew ... by 11", "from 40 (to 50)"
+    return not _NOT_MEMBERSHIP_AFTER.match(text, m.end)  # "5 members of the board"
 
 
 def _categories(text: str, lo: int, hi: int, counts: dict[str, tuple[int, Span]]) -> None:
@@ -145,11 +193,11 @@ def _categories(text: str, lo: int, hi: int, counts: dict[str, tuple[int, Span]]
             continue
         m = regex.search(text, lo, hi)
         if m:
-            counts[slot] = (_number(m), (m.start("num"), m.end()))
+            counts[slot] = (_number(m.group("num")), (m.start("num"), m.end()))
 
 
-def _number(m: re.Match) -> int:
-    return number_value(NUMBER.fullmatch(m.group("num")) or NUMBER.search(m.group("num")))
+def _number(written: str) -> int:
+    return number_value(NUMBER.fullmatch(written) or NUMBER.search(written))
 
 
 def _sentence(text: str, start: int, end: int) -> tuple[int, int]:

@@ -71,7 +71,9 @@ _ANAPHOR = re.compile(rf"(?<![\w-])(?:{'|'.join(_VOCAB['anaphors'])})(?![\w-])",
 _TOP_LINES = 8
 _PROSE_LENGTH = 150
 _MAX_COUNTED = 40
-_WINDOW = 250
+_WINDOW_LEFT, _WINDOW_RIGHT = 100, 160  # a name is at most about a dozen words around its designator
+_MAX_DESIGNATOR_HITS = 3000  # a huge page names its own organisation early enough
+_COUNT_SCOPE = 400_000  # characters in which candidates are sought and counted: a fair sample of a huge page
 
 # bonuses: how strongly a kind of evidence says "this is the page's own organisation"
 _FIELD_BONUS = 6.0
@@ -238,13 +240,15 @@ def _from_designators(doc: Document, pool: _Pool, title_line: Line | None) -> li
     """Capitalised phrases around organisation-type words; returns those inside `title_line`, in order."""
     in_title: list[Candidate] = []
     covered_until = -1
-    for hit in _DESIGNATOR.finditer(doc.text):
+    for n, hit in enumerate(_DESIGNATOR.finditer(doc.text, 0, _COUNT_SCOPE)):
+        if n >= _MAX_DESIGNATOR_HITS:
+            break
         if hit.start() < covered_until:
             continue
         line = doc.line_at(hit.start())
         if line is None:
             continue
-        lo, hi = max(line.start, hit.start() - _WINDOW), min(line.end, hit.end() + _WINDOW)
+        lo, hi = max(line.start, hit.start() - _WINDOW_LEFT), min(line.end, hit.end() + _WINDOW_RIGHT)
         toks = _tokens(doc.text, lo, hi, at_line_start=lo == line.start)
         h = next((k for k, t in enumerate(toks) if t.start <= hit.start() < t.end), None)
         if h is None:
@@ -267,18 +271,18 @@ def _tokens(text: str, lo: int, hi: int, at_line_start: bool) -> list[_Tok]:
     toks = []
     for m in _TOKEN.finditer(text, lo, hi):
         word = m.group(0)
-        lead = len(word) - len(word.lstrip(_EDGE_OPEN))
+        lead = len(word) - len(word.lstrip(_EDGE_OPEN)) if word[0] in _EDGE_OPEN else 0
         core = word[lead:]
-        stripped = core.rstrip(_EDGE_CLOSE)
+        stripped = core.rstrip(_EDGE_CLOSE) if core[-1:] in _EDGE_CLOSE else core
         trail = core[len(stripped):]
-        poss = _POSSESSIVE.search(stripped)
-        if poss and len(stripped) > 2:
-            trail = stripped[poss.start():] + trail
-            stripped = stripped[: poss.start()]
-            trail_break = poss.group(0)[-1:] == "s" or any(ch in _BREAK_CLOSE for ch in trail)
-        else:
-            trail_break = any(ch in _BREAK_CLOSE for ch in trail)
-        toks.append(_Tok(m.start() + lead, m.start() + lead + len(stripped), stripped, lead > 0 and word[0] != "*", trail_break))
+        trail_break = bool(trail) and any(ch in _BREAK_CLOSE for ch in trail)
+        if len(stripped) > 2 and (stripped[-1] in "'’‘" or stripped[-2] in "'’‘"):
+            poss = _POSSESSIVE.search(stripped)
+            if poss:
+                trail_break = trail_break or poss.group(0)[-1:] == "s"
+                stripped = stripped[: poss.start()]
+        start = m.start() + lead
+        toks.append(_Tok(start, start + len(stripped), stripped, lead > 0 and word[0] != "*", trail_break))
     if toks and not at_line_start:
         toks[0].lead_break = True  # a window cut mid-line: don't extend past it
     return toks
@@ -349,7 +353,7 @@ def _quote_close_offset(tok: _Tok, end: int) -> int:
 
 
 def _from_quotes(doc: Document, pool: _Pool) -> None:
-    for m in _QUOTED.finditer(doc.text):
+    for m in _QUOTED.finditer(doc.text, 0, _COUNT_SCOPE):
         inner = m.group(1).strip()
         if _org_shaped(inner) and _name_like(inner) and not _NON_ORG.intersection(inner.split()):
             start = m.start(1) + (len(m.group(1)) - len(m.group(1).lstrip()))
@@ -358,7 +362,7 @@ def _from_quotes(doc: Document, pool: _Pool) -> None:
 
 def _from_founding(doc: Document, pool: _Pool) -> None:
     """'we set up the Hungarian Cluster Association on ...' names the page's own organisation."""
-    for m in _FOUNDING.finditer(doc.text):
+    for m in _FOUNDING.finditer(doc.text, 0, _COUNT_SCOPE):
         phrase = m.group("name")
         stop = _FOUNDING_STOP.search(phrase)
         seat = None
@@ -385,7 +389,7 @@ def _from_founding(doc: Document, pool: _Pool) -> None:
 
 def _from_acronym_definitions(doc: Document, pool: _Pool) -> None:
     """'Name (ACR)' / 'Name /ACR/': the acronym is an alias; a sentence-initial definition is a candidate."""
-    for m in _ACRONYM_DEF.finditer(doc.text):
+    for m in _ACRONYM_DEF.finditer(doc.text, 0, _COUNT_SCOPE):
         acr = m.group("acr")
         before = pool.instance_ends.get(m.start()) or pool.instance_ends.get(m.start() - 1)
         if before is not None:
@@ -452,7 +456,8 @@ def _merge_legal_forms(doc: Document, pool: _Pool) -> None:
         target = pool.by_key.get(short_key)
         if target is None:
             bare = re.compile(rf"(?<![\w-]){re.escape(short)}(?![\w-])")
-            if len(bare.findall(doc.text)) <= len(re.findall(re.escape(cand.text), doc.text)):
+            scope = doc.text[:_COUNT_SCOPE]
+            if len(bare.findall(scope)) <= scope.count(cand.text):
                 continue
             target = pool.add(short, cand.span, "designator")
             if target is None:
@@ -490,7 +495,7 @@ def _score(doc: Document, pool: _Pool) -> list[list[Candidate]]:
     cands = sorted(pool.by_key.values(), key=lambda c: -sum(c.kinds.values()))[:_MAX_COUNTED]
     _count(doc, cands)
     _count_acronyms(doc, cands)
-    text_cf = doc.text.casefold()
+    text_cf = doc.text[:_COUNT_SCOPE].casefold()
     kept = []
     for cand in cands:
         if "title_plain" in cand.kinds and cand.count < 2:
@@ -527,7 +532,8 @@ def _count(doc: Document, cands: list[Candidate]) -> None:
     if not surfaces:
         return
     pattern = "|".join(r"\s+".join(re.escape(w) for w in s.split()) for s in surfaces)
-    for m in re.finditer(rf"(?<![\w-])(?:{pattern})(?![\w])", doc.text, re.IGNORECASE):
+    regex = re.compile(rf"(?<![\w-])(?:{pattern})(?![\w])", re.IGNORECASE)
+    for m in regex.finditer(doc.text, 0, _COUNT_SCOPE):
         cand = by_surface.get(key_of(m.group(0)))
         if cand is not None:
             cand.count += 1
@@ -559,7 +565,7 @@ def _count_acronyms(doc: Document, cands: list[Candidate]) -> None:
     if not owners:
         return
     pattern = re.compile(rf"(?<![\w-])(?:{_alternation(owners)})(?![\w-])")
-    for m in pattern.finditer(doc.text):
+    for m in pattern.finditer(doc.text, 0, _COUNT_SCOPE):
         for cand in owners.get(m.group(0), ()):
             cand.kinds["_acronym_uses"] = cand.kinds.get("_acronym_uses", 0) + 1
             cand.acronyms.add(m.group(0))

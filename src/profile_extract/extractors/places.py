@@ -11,14 +11,15 @@ are never read. Wording lives in `data/places/seat.toml`, names in the gazetteer
 """
 from __future__ import annotations
 
+import bisect
 import re
 import tomllib
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from importlib import resources
 from typing import Any
 
-from ..document import Document, Extraction, Line, Span
+from ..document import Document, Extraction, FormField, Line, Span
 from ..gazetteer import Place, find_places
 from ..sections import match_label
 
@@ -26,6 +27,16 @@ with resources.files("profile_extract.data").joinpath("places").joinpath("seat.t
     _WORDING = tomllib.load(_fh)
 
 _SEAT_BEFORE = re.compile("(?:" + "|".join(_WORDING["seat"]["before"]) + ")$", re.IGNORECASE)
+
+
+def _trigger_pattern(words: list[str]) -> re.Pattern:
+    """Case-sensitive (fast) finder of a word that a case-insensitive pattern's match holds."""
+    forms = {form for word in words for form in (word, word.capitalize(), word.upper())}
+    return re.compile(r"(?<!\w)(?:" + "|".join(sorted(map(re.escape, forms), key=len, reverse=True)) + r")(?!\w)")
+
+
+_SEAT_TRIGGER = _trigger_pattern(_WORDING["seat"]["triggers"])
+_TARGET_TRIGGER = _trigger_pattern(_WORDING["target"]["triggers"])
 _FROM_COUNTRY = re.compile("(?:" + _WORDING["seat"]["from_country"] + ")$", re.IGNORECASE)
 _FROM_COUNTRY_WINDOW = int(_WORDING["seat"]["from_country_window"])
 _BASED_AFTER = re.compile(_WORDING["seat"]["after"], re.IGNORECASE)
@@ -33,17 +44,26 @@ _PRONOUN_SUBJECT = re.compile(r"^\W*(?:" + "|".join(_WORDING["seat"]["pronouns"]
 _NOUN_SUBJECT = re.compile(r"^\W*(?:" + "|".join(_WORDING["seat"]["determiners"]) + r")\s+(?P<noun>\w+)", re.IGNORECASE)
 _MULTINATIONAL = re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, _WORDING["seat"]["multinational_name_words"])) + r")(?!\w)")
 _VERB_LEAD = frozenset(_WORDING["seat"]["verb_lead"])
+_AUXILIARIES = frozenset(_WORDING["seat"]["auxiliaries"])
+_OTHER_SUBJECTS = frozenset(_WORDING["seat"]["other_subjects"])
+_FIRST_WORD = re.compile(r"^\W*(?P<noun>\w+)")
 _WORD_BEFORE = re.compile(r"(?P<word>\w+)\W*$")
 _TARGET_BEFORE = re.compile("(?:" + "|".join(_WORDING["target"]["before"]) + ")", re.IGNORECASE)
 _SENTENCE_START = re.compile(r"(?:[.!?;]\s|\n)(?=[^\n]*$)")
 _CAPITALISED_ORG = re.compile(r"(?<!\w)[A-ZА-Я][\w&.-]*(?:\s+(?:of|for|and|&|[A-ZА-Я][\w&.-]*)){0,6}\s+(?P<designator>[A-ZА-Я]\w+)")
 _LATIN = re.compile(r"[A-Za-z]")
 _HEADER = re.compile(r"^(?P<c>[^:()]{2,40}?)\s*:\s*(?P<r>[^:()]{2,60}?)\s*\(\s*(?P<c2>[^()]{2,40}?)\s*\)\s*$")
+_SENTENCE_STOP = re.compile(r"[.;!?\n]")
+_TARGET_LEAD = 30  # characters before a trigger word where a target phrase may begin ("main export markets")
+_TARGET_REACH = 300  # characters after "target markets are" searched for countries
 _SEAT_KEYS = ("country", "region", "city", "location")
 _TOP_LINES = 10  # a "Country: Region (Country)" header sits near the top
 _FORM_MIN_FIELDS = 4  # a page with this many form fields is a form profile
 _LOOKBEHIND = 90  # characters before a place searched for a seat phrase
 _SEAT_KINDS = frozenset({"country", "city", "region"})
+_MAX_LEFTOVER_WORDS = 4  # "Location BULGARIA ... Sofia Yugozapaden Practice dates": a label line, not prose
+_GENERAL_BLOCK_LINES = 40  # where a form profile gives its general information
+_EVENT_LABELS = frozenset({"date", "time", "when", "date and time", "venue", "дата", "час", "datum", "data"})
 
 
 def _designators() -> frozenset[str]:
@@ -65,7 +85,6 @@ class _Seat:
     country: tuple[str, Span] | None = None
     region: tuple[str, Span, str | None] | None = None  # value, span, country code
     city: tuple[str, Span, str | None] | None = None
-    notes: list[str] = field(default_factory=list)
 
     def add(self, place: Place, value: str | None = None) -> None:
         value = value or place.text
@@ -122,6 +141,8 @@ def _from_fields(doc: Document, seat: _Seat) -> None:
     """Form fields Country / Region / City / Location (and their other-language labels)."""
     for key in _SEAT_KEYS:
         for form_field in doc.fields_for(key):
+            if key == "location" and _event_field_near(doc, form_field):
+                continue
             for value in form_field.values:
                 found = [p for p in find_places(doc.text, value.start, value.end) if p.kind in _SEAT_KINDS]
                 if key == "country":
@@ -130,6 +151,17 @@ def _from_fields(doc: Document, seat: _Seat) -> None:
                     seat.add(place)
                 if key in ("region", "city") and not any(p.kind == key for p in found):
                     _add_unknown_place(seat, key, value)
+
+
+def _event_field_near(doc: Document, location: FormField) -> bool:
+    """ "Date: ... / Location: ...": the place of an event, not the seat."""
+    line = doc.line_at(location.label_span[0])
+    if line is None:
+        return False
+    return any(
+        f.label.strip().casefold() in _EVENT_LABELS and (near := doc.line_at(f.label_span[0])) and abs(near.index - line.index) <= 3
+        for f in doc.fields
+    )
 
 
 def _add_unknown_place(seat: _Seat, key: str, value: Line) -> None:
@@ -166,13 +198,14 @@ def _from_label_lines(doc: Document, seat: _Seat) -> None:
     """ "Location BULGARIA ... Sofia Yugozapaden": a seat label that lost its colon, then places."""
     for line in doc.lines:
         first = line.text.split(maxsplit=1)
-        if len(first) < 2 or len(line.text) > 200:
-            continue
+        if len(first) < 2 or len(line.text) > 200 or first[0].endswith(":"):
+            continue  # a "Label:" line is a form field, read (or deliberately skipped) above
         spec = match_label(first[0])
         if spec is None or spec.key not in _SEAT_KEYS:
             continue
         found = [p for p in find_places(doc.text, line.start + len(first[0]), line.end) if p.kind in _SEAT_KINDS]
-        if found and len({p.code for p in found}) == 1:
+        rest = _uncovered(first[1], [(p.start - line.end + len(first[1]), p.end - line.end + len(first[1])) for p in found])
+        if found and len({p.code for p in found}) == 1 and len(rest.split()) <= _MAX_LEFTOVER_WORDS:
             for place in _most_specific_first(found):
                 seat.add(place)
             return
@@ -183,7 +216,7 @@ def _from_region_lines(doc: Document, seat: _Seat) -> None:
     in a form profile: its value whose label did not match."""
     if seat.region is not None or len(doc.fields) < _FORM_MIN_FIELDS:
         return
-    for line in doc.lines:
+    for line in doc.lines[:_GENERAL_BLOCK_LINES]:
         found = find_places(doc.text, line.start, line.end)
         regions = [p for p in found if p.kind == "region" and p.code]
         if not regions or len(regions) != len(found) or len({p.code for p in regions}) != 1:
@@ -198,12 +231,14 @@ def _from_region_lines(doc: Document, seat: _Seat) -> None:
 
 def _from_phrases(doc: Document, places: list[Place], names: list[str], seat: _Seat) -> None:
     """ "based in X", "set up in 2012 in X (Country)", "със седалище в X", "a Plovdiv-based cluster"."""
+    triggers = [m.start() for m in _SEAT_TRIGGER.finditer(doc.text)]
     for i, place in enumerate(places):
         if place.kind not in _SEAT_KINDS:
             continue
         window_start = max(0, place.start - _LOOKBEHIND)
         before = doc.text[window_start:place.start]
-        phrase = _SEAT_BEFORE.search(before)
+        near = bisect.bisect_left(triggers, window_start) < bisect.bisect_left(triggers, place.start)
+        phrase = _SEAT_BEFORE.search(before) if near else None
         based = _BASED_AFTER.match(doc.text[place.end:place.end + 12])
         if not phrase and not based:
             if place.kind == "country" and place.start < _FROM_COUNTRY_WINDOW and _FROM_COUNTRY.search(before):
@@ -227,8 +262,7 @@ def _organisation_is_subject(text: str, anchor: int, names: list[str]) -> bool:
     line_start = text.rfind("\n", 0, anchor) + 1
     starts = [m.end() for m in _SENTENCE_START.finditer(text, max(line_start, anchor - 400), anchor)]
     sentence = text[starts[-1] if starts else max(line_start, anchor - 400):anchor]
-    word = _WORD_BEFORE.search(sentence)
-    if word and word.group("word").islower() and word.group("word").casefold() not in _VERB_LEAD and sentence.rstrip()[-1:] != ",":
+    if _other_noun_before(sentence):
         return False
     folded = sentence.casefold()
     last = max((folded.rfind(n.casefold()) + len(n) for n in names if n.casefold() in folded), default=-1)
@@ -237,15 +271,31 @@ def _organisation_is_subject(text: str, anchor: int, names: list[str]) -> bool:
     return _opens_with_organisation(sentence, names) and not _names_other_org(sentence)
 
 
+def _other_noun_before(sentence: str) -> bool:
+    """ "leading firms based in": a noun other than the organisation right before the phrase."""
+    words = sentence.split()
+    while words and words[-1].casefold() in _AUXILIARIES:
+        words.pop()
+    if not words or words[-1][-1:] in ",(":
+        return False
+    m = _WORD_BEFORE.search(words[-1])
+    if m is None:
+        return False
+    word = m.group("word")
+    folded = word.casefold()
+    return word.islower() and (folded in _OTHER_SUBJECTS or (len(folded) > 3 and folded.endswith("s") and folded not in _VERB_LEAD))
+
+
 def _opens_with_organisation(sentence: str, names: list[str]) -> bool:
+    """ "We ...", "The cluster ...", "Клъстерът ...": a pronoun, or a name word of the organisation."""
     if _PRONOUN_SUBJECT.match(sentence):
         return True
-    m = _NOUN_SUBJECT.match(sentence)
+    m = _NOUN_SUBJECT.match(sentence) or _FIRST_WORD.match(sentence)
     if not m:
         return False
     noun = m.group("noun").casefold()
     name_words = {w.casefold() for name in names for w in re.findall(r"\w{4,}", name)}
-    return any(noun.startswith(w) or w.startswith(noun) for w in name_words if len(noun) >= 4)
+    return len(noun) >= 4 and any(noun.startswith(w) or w.startswith(noun) for w in name_words)
 
 
 def _opens_list(text: str, place: Place, following: list[Place]) -> bool:
@@ -312,8 +362,9 @@ def _target_countries(doc: Document) -> list[tuple[str, Span]]:
     spans: list[tuple[int, int]] = []
     for form_field in doc.fields_for("target_countries"):
         spans.extend((value.start, value.end) for value in form_field.values)
-    for m in _TARGET_BEFORE.finditer(doc.text):
-        if doc.line_at(m.start()) and any(s <= m.start() < e for s, e in spans):
+    for trigger in _TARGET_TRIGGER.finditer(doc.text):
+        m = _TARGET_BEFORE.search(doc.text, max(0, trigger.start() - _TARGET_LEAD), trigger.end() + _TARGET_LEAD)
+        if m is None or not m.start() <= trigger.start() < m.end() or any(s <= m.start() < e for s, e in spans):
             continue
         stop = _sentence_end(doc.text, m.end())
         spans.append((m.end(), stop))
@@ -325,8 +376,8 @@ def _target_countries(doc: Document) -> list[tuple[str, Span]]:
 
 
 def _sentence_end(text: str, start: int) -> int:
-    m = re.compile(r"[.;!?\n]").search(text, start, min(len(text), start + 300))
-    return m.start() if m else min(len(text), start + 300)
+    m = _SENTENCE_STOP.search(text, start, min(len(text), start + _TARGET_REACH))
+    return m.start() if m else min(len(text), start + _TARGET_REACH)
 
 
 # ------------------------------------------------------------------ helpers

@@ -78,7 +78,11 @@ _QUOTED_BEFORE_PROJECT = re.compile(
     rf"(?:{_words(_DATA['project_nouns'])})\b",
     _I,
 )
-_THE_PROJECT_NAME = re.compile(r"\bthe\s+project\s+(?=[A-ZА-Я0-9])", _I)
+_THE_PROJECT_NAME = re.compile(
+    r"\b(?:the|a|our|its|this)\s+(?:(?:\d+|[a-z]+)-(?:months?|years?)(?:-long)?\s+|new\s+|pilot\s+|flagship\s+)?"
+    r"project\s+(?=[A-ZА-Я0-9])",
+    _I,
+)
 _SENTENCE_BREAK = re.compile(r"(?<=[.!?])[\"'”’)]?\s+(?=[\"'“„(]?[A-ZА-ЯЁ])")
 _TOKEN = re.compile(r"[^\s,;:()\[\]{}\"“”„«»!?]+")
 _DASH_SPLIT = re.compile(r"\s+[-–—]\s+|\s*[–—]\s*")
@@ -89,6 +93,7 @@ _CONNECTORS = frozenset({"of", "and", "for", "the", "in", "on", "to", "with", "&
 _STOP_BEFORE = frozenset({"the", "a", "an", "our", "this", "that", "its", "their", "his", "her"})
 _DETERMINERS = _STOP_BEFORE | {"of", "in", "for", "under", "within", "with", "on", "at", "to", "as"}
 _ORG_END = re.compile(r"[.;:!?\n]|,\s+(?:and|which|who|with|as)\b|\s+(?:and|with|in|from|on|at|to|has|have|had|was|were|is|will)\s+(?=[a-z])")
+_PAREN = re.compile(r"\((?P<acr>[^()\s]{2,15})\)")
 _AND = re.compile(r"\s+(?:and|и)\s+(?=[A-ZА-Я])")
 _MAX_LIST_LINES = 40
 
@@ -387,16 +392,23 @@ def _emit(result: Extraction, draft: Draft, own_names: list[str]) -> None:
 
 
 def _list_field_drafts(doc: Document) -> list[Draft]:
+    """One project per entry under a projects label (a form field, or a heading such as "Projects:")."""
+    label_ends = {f.label_span[1]: False for f in doc.fields_for("projects")}
+    for line in doc.lines:
+        if len(line.text) <= 80 and not line.bullet and line.end not in label_ends:
+            spec = match_label(line.text.rstrip(" :"))
+            if spec is not None and spec.key == "projects":
+                label_ends[line.end] = True  # a heading, not a form label: only a bulleted list under it counts
     drafts = []
-    for form_field in doc.fields_for("projects"):
-        for line in _list_entries(doc, form_field.label_span[1]):
+    for label_end, bullets_only in sorted(label_ends.items()):
+        for line in _list_entries(doc, label_end, bullets_only):
             draft = _entry_draft(line)
             if draft:
                 drafts.append(draft)
     return drafts
 
 
-def _list_entries(doc: Document, after: int) -> list[Line]:
+def _list_entries(doc: Document, after: int, bullets_only: bool = False) -> list[Line]:
     """The lines under a list label up to the next label or heading; only bullets when there are bullets."""
     index = next((i for i, line in enumerate(doc.lines) if line.end >= after), len(doc.lines))
     if index < len(doc.lines) and doc.lines[index].start < after:
@@ -406,11 +418,13 @@ def _list_entries(doc: Document, after: int) -> list[Line]:
         label = line.text.rstrip()
         if line.kind == "heading" or is_known_heading(label) or label.endswith(":") or len(label) > 400:
             break
+        if label.endswith(".") and len(label.split()) > 20:
+            break  # prose: the list is over
         if match_label(label.split(":")[0]) and ":" in label:
             break
         entries.append(line)
     bullets = [line for line in entries if line.bullet]
-    return bullets or entries
+    return bullets if bullets or bullets_only else entries
 
 
 def _entry_draft(line: Line) -> Draft | None:
@@ -675,11 +689,14 @@ def _attributes(sentence: Sentence, draft: Draft, rank: int, about_project: bool
             draft.partners.append((text[run[0]:run[1]], (offset + run[0], offset + run[1])))
     if not about_project:
         return
-    dates = [
-        d for d in find_dates(text)
-        if d.value and d.kind in ("date", "range", "month", "year")
-        and not (programme and programme[1][0] <= offset + d.start < programme[1][1])  # "Programme 2007-2013"
-    ]
+    start_cue, end_cue = _START.search(text), _END.search(text)
+    dates = []
+    if (start_cue or end_cue) and re.search(r"\d", text):  # date patterns are costly: only where a cue is
+        dates = [
+            d for d in find_dates(text)
+            if d.value and d.kind in ("date", "range", "month", "year")
+            and not (programme and programme[1][0] <= offset + d.start < programme[1][1])  # "Programme 2007-2013"
+        ]
     m = _FROM_NOW.search(text)
     if m:
         draft.put("start", m.group("y"), (offset + m.start("y"), offset + m.end("y")), rank)
@@ -687,14 +704,14 @@ def _attributes(sentence: Sentence, draft: Draft, rank: int, about_project: bool
     if m and not programme:
         draft.put("start", m.group("y1"), (offset + m.start("y1"), offset + m.end("y1")), rank)
         draft.put("end", m.group("y2"), (offset + m.start("y2"), offset + m.end("y2")), rank)
-    cue = _START.search(text)
+    cue = start_cue
     if cue and dates:
         date = _nearest(dates, cue.start(), cue.end())
         if date:
             draft.put("start", date.value, (offset + date.start, offset + date.end), rank)
             if date.end_value:
                 draft.put("end", date.end_value, (offset + date.start, offset + date.end), rank)
-    cue = _END.search(text)
+    cue = end_cue
     if cue:
         date = next((d for d in dates if 0 <= d.start - cue.end() <= 3), None)
         if date:
@@ -869,9 +886,13 @@ def _merge(drafts: list[Draft]) -> list[Draft]:
 
 def _fill_acronyms(doc: Document, projects: list[Draft]) -> None:
     """ "Smart Factory Hub (SFH)" anywhere on the page gives the acronym of "Smart Factory Hub"."""
-    for draft in projects:
-        if draft.acronym or not draft.name or len(draft.name) > 150:
+    wanted = [d for d in projects if not d.acronym and d.name and len(d.name) <= 150]
+    if not wanted:
+        return
+    for m in _PAREN.finditer(doc.text):
+        if not is_acronym(m.group("acr")):
             continue
-        m = re.search(re.escape(draft.name) + r"\s*\((?P<acr>[^()\s]{2,15})\)", doc.text, _I)
-        if m and is_acronym(m.group("acr")):
-            draft.set_acronym(m.group("acr"), (m.start("acr"), m.end("acr")))
+        before = doc.text[max(0, m.start() - 160):m.start()].rstrip().casefold()
+        for draft in wanted:
+            if draft.acronym is None and before.endswith(draft.name.casefold()):
+                draft.set_acronym(m.group("acr"), (m.start("acr"), m.end("acr")))

@@ -25,7 +25,6 @@ _RECOGNISABLE = ("sectors", "technology_fields", "emerging_industries")
 _MAX_ITEM = 200  # a longer "item" is prose
 _MAX_LIST_LINE = 150  # a longer line under a heading ends the list
 _SEPARATOR = re.compile(r"[;|,•·]")
-_STRONG = frozenset(";|•·")
 _TRIM = " \t\u00a0.,;:|•·-–—*\"'“”„«»"
 _ETC = re.compile(r"(?i)^(?:etc\.?|and so on|and others|u\.a\.|и др\.?)$")
 
@@ -151,6 +150,7 @@ def extract(doc: Document, found: dict[str, Any]) -> Extraction:
         if field.key in TOPIC_KEYS:
             for line in field.values:
                 out.add_line(field.key, line)
+                _add_pipe_segments(doc, out, field.key, line)
     for title, lines in _headed_lists(doc, label_lines):
         spec = match_label(title.text)
         if spec is not None and spec.key in TOPIC_KEYS:
@@ -164,6 +164,20 @@ def extract(doc: Document, found: dict[str, Any]) -> Extraction:
         if match_label(title.text) is None:
             _recognise_block(out, lines)
     return out.result
+
+
+def _add_pipe_segments(doc: Document, out: _Collector, key: str, value: Line) -> None:
+    """"Sectors: A | B | C": the splitter keeps only "A" as the inline value; B and C follow it."""
+    line = doc.line_at(value.start)
+    end = value.end
+    while line is not None and doc.text.startswith(" | ", end) and end < line.end:
+        start = end + 3
+        nxt = doc.text.find(" | ", start, line.end)
+        end = line.end if nxt == -1 else nxt
+        segment = doc.text[start:end]
+        if ":" in segment:
+            return  # the next "Label: value" pair of the line
+        out.add(key, segment.strip(), (start, end))
 
 
 def _line_index(doc: Document, offset: int) -> int | None:

@@ -1,0 +1,174 @@
+"""Labels, networks and partner clusters on small pages, through the real stages."""
+import pytest
+
+from profile_extract import clean, entities, ingest, sections
+from profile_extract.extractors import affiliations
+
+
+def build(text, path="page.txt"):
+    """A Document through the real stages; pages that ingest refuses (empty) still become a Document."""
+    try:
+        page = ingest.decode(text.encode("utf-8"), path)
+    except ingest.InputError:
+        return sections.split(clean.Cleaned(text, {}), doc_id="t")
+    return sections.split(clean.clean(page), doc_id="t", format=page.format)
+
+
+def run(text, name=None, **found):
+    doc = build(text)
+    entities.recognise(doc, entities.default_nlp())
+    return doc, affiliations.extract(doc, {"name": name, "aliases": [], **found})
+
+
+def values(text, key, name=None, **found):
+    return run(text, name, **found)[1].values.get(key, [])
+
+
+LABELS = [
+    ("Cluster Excellence Label: \nBronze Label\n", None, ["Bronze Label"]),
+    ("Cluster Excellence Label: \nOther Label: \nESCP-4i label for European Strategic Cluster Partnership\n", None,
+     ["ESCP-4i label for European Strategic Cluster Partnership"]),
+    ("Cluster Excellence Label: No\n", None, []),
+    ("The European Cluster Excellence Initiative (ECEI) granted us the GOLD label for excellent cluster management in 2012.\n",
+     "Silicon Valley Cluster", ["GOLD label for excellent cluster management"]),
+    ("Dear Mr Smith,\nwe have the pleasure of granting you the Bronze Label of Cluster Management Excellence.\n", None,
+     ["Bronze Label of Cluster Management Excellence"]),
+    ("Bronze Label of Cluster Management Excellence for Nordic Health Cluster\nDear Sir,\nCongratulations.\n",
+     "Nordic Health Cluster", ["Bronze Label of Cluster Management Excellence"]),
+    ("In 2019 the Danube Wood Cluster was awarded the ESCA Silver label.\n", "Danube Wood Cluster", ["ESCA Silver label"]),
+    ("We received the Silver Label of the European Secretariat for Cluster Analysis.\n", None,
+     ["Silver Label of the European Secretariat"]),
+    # the label belongs to a project, not to the organisation
+    ("The GIVE project was highly evaluated and received label ESCP-4i for strategic cluster partnership.\n", None, []),
+    # talk about labels in general is not a label held
+    ("Within the initiative a Quality Label System is being built up, and the Bronze Label is one part of it.\n", None, []),
+    ("The validity of the Bronze Label is two years.\n", None, []),
+    ("Reinforcing an exchange of information on labeling is regarded as important.\n", None, []),
+    ("Another cluster, the Alpine Wood Cluster, received the Gold Label last year.\n", "Danube Wood Cluster", []),
+]
+
+NETWORKS = [
+    ("Membership to other networks/partnerships: \nAssociation of Business Clusters\n", None, ["Association of Business Clusters"]),
+    ("Other networks/partnerships it belongs to: \nEuropean Digital SME Alliance\nBalkan & Black Sea ICT Custers Network\n", None,
+     ["European Digital SME Alliance", "Balkan & Black Sea ICT Custers Network"]),
+    ("Membership to European Strategic Cluster Partnerships (ESCP-4i, ESCP-S3 or ESCP-4x): \n", None, []),
+    ("Cluj IT Cluster counts among the founding members of the Balkan, Black Sea and Baltic ICT Network (3B ICT), which groups "
+     "17 organizations; it also holds membership in the European Digital SME Alliance as well as in the Romanian Cluster "
+     "Association (ClusterRo).\n", "Cluj IT Cluster",
+     ["Balkan, Black Sea and Baltic ICT Network", "European Digital SME Alliance", "Romanian Cluster Association"]),
+    ("Brussels 21 March 2016 - The BBS ICT Clusters Network becomes member of the European Digital SME Alliance.\n",
+     "Balkan and Black Sea ICT Clusters Network", ["European Digital SME Alliance"]),
+    ("In 2015 we joined the Hungarian Cluster Association.\n", "Pannon Wood Cluster", ["Hungarian Cluster Association"]),
+    ("The cluster is a member of the European Cluster Alliance and of the Vanguard Initiative.\n", "Baltic Food Cluster",
+     ["European Cluster Alliance", "Vanguard Initiative"]),
+    ("All members of the Balkan and Black Sea ICT Clusters Network will be actively engaged.\n", "ICT Cluster",
+     ["Balkan and Black Sea ICT Clusters Network"]),
+    ("Клъстерът е член на Асоциацията на бизнес клъстерите.\n", "Клъстер „Мехатроника“", ["Асоциацията на бизнес клъстерите"]),
+    # another organisation is the member
+    ("STIKK, the Kosovo Association of ICT, a member of the Balkan ICT Network, hosted the event.\n", "ICT Cluster", []),
+    ("They signed the memorandum and became members of the GIVE Partnership.\n", "ICT Cluster", []),
+    # the profiled network itself is not its own network
+    ("STIKK, a member of the Balkan and Black Sea ICT Clusters Network, organised KosICT.\n",
+     "Balkan and Black Sea ICT Clusters Network", []),
+    ("Three new ICT organisations were accepted as members of the network.\n", "ICT Cluster", []),
+]
+
+PARTNERS = [
+    ("Which clusters do you collaborate with?: \nICT Cluster Bulgaria\nSrednogorie Industrial Cluster\nGreen Synergy Cluster\n",
+     "ICT Cluster Plovdiv", ["ICT Cluster Bulgaria", "Srednogorie Industrial Cluster", "Green Synergy Cluster"]),
+    ("Partners in the project are: Foundation ICT Cluster, Cluj IT Cluster, Vojvodina ICT Cluster, and Montenegrin IT Cluster.\n",
+     "ICT Cluster", ["Cluj IT Cluster", "Vojvodina ICT Cluster", "Montenegrin IT Cluster"]),
+    ("GIVE consists of 8 partners from 6 countries:5 ICT Clusters: ICT Cluster Bulgaria, Albanian Information and Technology "
+     "Association, Cluj IT Cluster;2 Automotive Clusters: Automotive Cluster Bulgaria and Automotive Cluster Serbia1 Green "
+     "Technology Cluster from Latvia: Green-Tech Latvia\n", "Cluj IT Cluster",
+     ["ICT Cluster Bulgaria", "Albanian Information and Technology Association", "Automotive Cluster Bulgaria",
+      "Automotive Cluster Serbia", "Green-Tech Latvia"]),
+    ("A cooperation agreement was concluded on 29 January 2013 between the Electric Vehicles Industrial Cluster /EVIC/ and "
+     "Automotive Cluster Bulgaria /ACB/.\n", "Automotive Cluster Bulgaria", ["Electric Vehicles Industrial Cluster"]),
+    ("The founders are represented as follows: Petar Petrov for Bulgarian Cluster of Telecommunications, Prof. Dr. Ivan Ivanov "
+     "for ICT Cluster – Varna, and Assoc. Prof. Maria Ilieva for ICT Cluster – Plovdiv.\n", "Federation of ICT Clusters",
+     ["Bulgarian Cluster of Telecommunications", "ICT Cluster – Varna", "ICT Cluster – Plovdiv"]),
+    ("The conference was attended by Anna Petrova “Bulgarian cluster telecommunications” and Ivan Ivanov “Odessa IT Cluster”.\n",
+     "Balkan ICT Network", ["Bulgarian cluster telecommunications", "Odessa IT Cluster"]),
+    ("Coordination of the Balkan ICT Network passes to CLUJ IT Cluster\n\nThe network is coordinated by Cluj IT Cluster.\n",
+     "Balkan ICT Network", ["CLUJ IT Cluster"]),
+    ("Cross-industry collaboration with Cluster Trakia Economic Zone and with the Srednogorie Industrial Cluster.\n",
+     "ICT Cluster Plovdiv", ["Cluster Trakia Economic Zone", "Srednogorie Industrial Cluster"]),
+    ("Споразумение за сътрудничество подписаха Клъстер „Мехатроника и автоматизация“ и нашият клъстер.\n", "Marine Cluster",
+     ["Клъстер „Мехатроника и автоматизация“"]),
+    # the profiled organisation itself, in other spellings
+    ("The partnership is coordinated by ICT Cluster Bulgaria.\n", "ICT Cluster", [],),
+    ("Foundation “Cluster Information and Communication Technologies” (ICT Cluster) cooperates with partners.\n", "ICT Cluster", []),
+    ("The project partners of IT Cluster of Odessa met in Kyiv.\n", "Odessa IT Cluster", []),
+    ("Our partners: DescriptionCluj IT Cluster works with members.\n", "Cluj IT Cluster", []),
+    # no cooperation in the sentence
+    ("In 1995 the Automotive Cluster Styria was founded.\n", "Austrian Cluster Platform", []),
+    # events, programmes, roles and descriptions are not clusters
+    ("Representatives of 6 members took part at the 4th Cluster Matchmaking Conference and the European Cluster Conference.\n",
+     "Balkan ICT Network", []),
+    ("Cluster Manager: \nJohn Smith\n", "ICT Cluster", []),
+    ("The manual describes how a partner can build a Successful Business Cluster.\n", "Geoscience Ireland", []),
+    ("The project partners are Sofia University and the Municipality of Ardino.\n", "ICT Cluster", []),
+    ("Supported by CorkBIC and ICT Cluster in cooperation with partners.\n", "ICT Cluster", []),
+    # a network the organisation belongs to is a network, not a partner
+    ("We are a member of the Balkan and Black Sea ICT Clusters Network and cooperate with partners.\n", "ICT Cluster", []),
+    # partner clusters are deduplicated, first-written form kept
+    ("Which clusters do you collaborate with?: \nTrakia Economic Zone Cluster\n\nCollaboration with Cluster Trakia Economic Zone.\n",
+     "ICT Cluster Plovdiv", ["Trakia Economic Zone Cluster"]),
+]
+
+
+@pytest.mark.parametrize("text,name,expected", LABELS)
+def test_labels(text, name, expected):
+    assert values(text, "labels", name) == expected
+
+
+@pytest.mark.parametrize("text,name,expected", NETWORKS)
+def test_networks(text, name, expected):
+    assert values(text, "networks", name) == expected
+
+
+@pytest.mark.parametrize("text,name,expected", PARTNERS)
+def test_partner_clusters(text, name, expected):
+    found = {"country": "BG"} if "Bulgaria." in text else {}
+    assert values(text, "partner_clusters", name, **found) == expected
+
+
+@pytest.mark.parametrize(
+    "key,text,name",
+    [("labels", *c[:2]) for c in LABELS if c[2]] + [("networks", *c[:2]) for c in NETWORKS if c[2]]
+    + [("partner_clusters", *c[:2]) for c in PARTNERS if c[2]],
+)
+def test_evidence_contains_value(key, text, name):
+    doc, result = run(text, name)
+    assert result.values[key]
+    for i, value in enumerate(result.values[key]):
+        start, end = result.evidence[f"/{key}/{i}"]
+        assert affiliations.norm(value) in affiliations.norm(doc.text[start:end])
+
+
+@pytest.mark.parametrize(
+    "a,b,same",
+    [
+        ("ICT Cluster", "Foundation ICT Cluster", True),
+        ("Odessa IT Cluster", "IT Cluster of Odessa", True),
+        ("BBS ICT Clusters Network", "Balkan and Black Sea ICT Clusters Network", True),
+        ("ICT Cluster Burgas", "Cluster Information and Communication Technologies – Burgas", True),
+        ("Trakia Economic Zone Cluster", "Cluster Trakia Economic Zone", True),
+        ("Hungarian Cluster Alliance", "Hungarian Cluster Association", True),
+        ("ICT Cluster", "ICT Cluster Bulgaria", False),
+        ("Cluj IT Cluster", "ICT Cluster", False),
+        ("ICT Cluster – Varna", "ICT Cluster – Plovdiv", False),
+        ("", "ICT Cluster", False),
+    ],
+)
+def test_same_organisation(a, b, same):
+    assert affiliations.same_organisation(a, b) is same
+
+
+@pytest.mark.parametrize(
+    "text", ["", "\n\n", "Cluster", "Cluster:", "“Cluster”", "label label label", "member of the", "5 Clusters: ; , ;", "\u200b\ufeff"]
+)
+def test_odd_input_never_raises(text):
+    run(text, None)
+    run(text, "Cluster")

@@ -1,0 +1,152 @@
+"""Entity recognition: rule pipeline without any downloaded model (contract 3.10)."""
+from __future__ import annotations
+
+import pytest
+import spacy
+
+from profile_extract import clean, entities, ingest, sections
+from profile_extract.document import Document
+
+
+def recognise(text: str):
+    page = ingest.decode(text.encode("utf-8"), "page.txt")
+    doc = sections.split(clean.clean(page), doc_id="t", format=page.format)
+    doc.language = ingest.detect_language(doc.text)
+    entities.recognise(doc, entities.default_nlp())
+    return doc
+
+
+def found(text: str) -> set[tuple[str, str]]:
+    return {(m.text, m.label) for m in recognise(text).mentions}
+
+
+ORG_CASES = [
+    # designator at the end / "of" forms / designator first with a quoted name
+    ("Partners are Vojvodina ICT Cluster and others.", "Vojvodina ICT Cluster"),
+    ("It was launched by the Federal Ministry of Science, Research and Economy in 2008.", "Federal Ministry of Science, Research and Economy"),
+    ("Support came from the Municipality of Gabrovo last year.", "Municipality of Gabrovo"),
+    ("Foundation “Cluster Information and Communication Technologies” was founded.", "Foundation “Cluster Information and Communication Technologies”"),
+    ("Общото събрание на Клъстер „Мехатроника и автоматизация“ се състоя.", "Клъстер „Мехатроника и автоматизация“"),
+    ('The meeting took place at School "Hristo Botev" in the town.', 'School "Hristo Botev"'),
+    # legal forms and later short forms
+    ("Silicon Valley Widgets GmbH is a member.", "Silicon Valley Widgets GmbH"),
+    ("Counting 350 members, Baltic Chips e. V. is big. Baltic Chips grows.", "Baltic Chips"),
+    # acronyms defined beside a name, and their later uses
+    ("The agreement between the Electric Boats Industrial Cluster /EBIC/ and others. EBIC said.", "EBIC"),
+    ("Marine Robotics Iceland (MRI) wrote a manual. MRI is young.", "Marine Robotics Iceland"),
+    ("Marine Robotics Iceland (MRI) wrote a manual. MRI is young.", "MRI"),
+    ("Welcome to Adriatic ICT Cluster - ADICT", "ADICT"),
+    # acronym spelling the initials of a named organisation
+    ("Danube Shipping Cluster Romania is active. DSCR members met.", "DSCR"),
+    # list contexts
+    ("Speakers from: Facebook, Google, Acer and many more.", "Google"),
+    ("The event was facilitated by ICT NET.", "ICT NET"),
+    ("He thanked representatives of the EBRD, UNOPS, Zeta Telekom, Help Ukraine, and others.", "Help Ukraine"),
+    # organisation named beside a person
+    ("The event was attended by Ivan Petrov “Green Valley Cluster” and others.", "Green Valley Cluster"),
+    ("Maria Novak, Director of Geological Survey Norway, commented.", "Geological Survey Norway"),
+    ("Petar Georgiev for Bulgarian Cluster of Telecommunications signed.", "Bulgarian Cluster of Telecommunications"),
+    # a place after a dash is part of the name
+    ("Signed by Ivan Petrov for ICT Cluster – Varna, and others.", "ICT Cluster – Varna"),
+    # two names joined by "and" stay two names
+    ("The Technical University of Sofia and the High Performance Computing Laboratory presented.", "High Performance Computing Laboratory"),
+    ("The Technical University of Sofia and the High Performance Computing Laboratory presented.", "Technical University of Sofia"),
+    ("With the support of CorkBIC and ICT Cluster in the town.", "CorkBIC"),
+    ("Funded by the EU and the European Commission.", "EU"),
+]
+
+
+@pytest.mark.parametrize("text,name", ORG_CASES)
+def test_org_found(text, name):
+    assert (name, "ORG") in found(text)
+
+
+NOT_ORG_CASES = [
+    ("The European Cluster Conference 2016 took place.", "European Cluster Conference"),
+    ("Cluster Excellence Label: Bronze", "Cluster Excellence"),
+    ("The Smart Factory Hub project started in 2017.", "Smart Factory Hub"),
+    ("It was financed by the COSME programme.", "COSME"),
+    ("Our Cluster Manager is responsible.", "Cluster Manager"),
+    ("The Cluster is growing.", "Cluster"),
+    ("He spoke about the EU Cluster policy.", "EU Cluster"),
+    ("Organization Type Cluster", "Organization Type Cluster"),
+    ("under the COSME call „Cluster Go International”, the partnership", "Cluster Go International"),
+    ("They wrote 'The Making of a Successful Business Cluster', a manual.", "Successful Business Cluster"),
+    ("Developing Cluster strategies is the second aim.", "Developing Cluster"),
+    ("The ICT sector is growing; IT and SME firms joined.", "ICT"),
+    ("Intermediary Organization (IO) in Erasmus for Young Entrepreneurs.", "IO"),
+]
+
+
+@pytest.mark.parametrize("text,name", NOT_ORG_CASES)
+def test_not_an_org(text, name):
+    assert (name, "ORG") not in found(text)
+
+
+PERSON_CASES = [
+    ("Dear Mr Erb,\nThank you.", "Erb"),
+    ("Prof. Dr. Asen for ICT Cluster – Plovdiv signed.", "Asen"),
+    ("Assos. Prof. Dr. Galina Momcheva for ICT Cluster – Varna.", "Galina Momcheva"),
+    ("Todor Mitov presented the opportunities.", "Todor Mitov"),
+    ("Anton Tcholakov and Nikolay Chochev organized the first meeting.", "Nikolay Chochev"),
+    ("Special guests were Mr. Mohammed Al Hammadi, founder of X.", "Mohammed Al Hammadi"),
+    ("Koen Verbruggen, Director of Geological Survey Ireland, commented.", "Koen Verbruggen"),
+    ("Speaking, Zvonko Kradić, President of the Board of the Alpha Cluster, said. Kradić added more.", "Kradić"),
+    ("Г-н Иван Петров откри събранието.", "Иван Петров"),
+    ("Andrei Kelemen\n\nExecutive Director\nCluj IT Cluster", "Andrei Kelemen"),
+]
+
+
+@pytest.mark.parametrize("text,name", PERSON_CASES)
+def test_person_found(text, name):
+    assert (name, "PERSON") in found(text)
+
+
+@pytest.mark.parametrize(
+    "text,name",
+    [
+        ("Lucian Blaga University in Sibiu joined.", "Lucian Blaga"),
+        ('the School "Vasil Levski" hosted it', "Vasil Levski"),
+        ("Sofia Tech Park hosted the event.", "Sofia Tech"),
+    ],
+)
+def test_person_inside_org_is_not_a_person(text, name):
+    assert (name, "PERSON") not in found(text)
+
+
+def test_university_in_city():
+    assert ("Lucian Blaga University in Sibiu", "ORG") in found("Members: University of Oradea and Lucian Blaga University in Sibiu.")
+
+
+def test_mentions_are_grounded_and_in_order():
+    text = "Mr. Peter Statev – Chairman of the Managing board of ICT Cluster, presented the “Balkan ICT Network”."
+    doc = recognise(text)
+    assert doc.mentions
+    for m in doc.mentions:
+        assert doc.text[m.start:m.end] == m.text
+        assert m.label in ("ORG", "PERSON", "GPE")
+
+
+@pytest.mark.parametrize("text", ["", "   \n\n", "\u200b\u00a0", "ÄÖÜ \ud7ff " * 10, "(((((", "“”„\"''", "Mr.", "A" * 5000, "The\n" * 1000])
+def test_odd_input_never_raises(text):
+    doc = Document(id="odd", text=text)  # no lines, fields or sections: ingest would refuse some of these
+    entities.recognise(doc, entities.default_nlp())
+    assert all(doc.text[m.start:m.end] == m.text for m in doc.mentions)
+    assert isinstance(entities.find_entities(text), list)
+
+
+def test_long_input_is_accepted():
+    text = "Vojvodina ICT Cluster met Ivan Petrov. " * 40000  # ~1.5 MB, over spaCy's default max_length
+    assert ("Vojvodina ICT Cluster", "ORG") in {(m.text, m.label) for m in recognise(text).mentions[:5]}
+
+
+def test_pipeline_round_trip(tmp_path):
+    nlp = entities.build_pipeline("en")
+    nlp.to_disk(tmp_path / "nlp")
+    loaded = spacy.load(tmp_path / "nlp")
+    doc = loaded("The Green Valley Cluster met Todor Mitov.")
+    assert {(e.text, e.label_) for e in doc.ents} >= {("Green Valley Cluster", "ORG"), ("Todor Mitov", "PERSON")}
+
+
+def test_unknown_language_falls_back():
+    assert entities.build_pipeline("qq").pipe_names == ["profile_rule_entities"]

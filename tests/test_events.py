@@ -1,0 +1,163 @@
+"""Events extractor: reported and announced happenings, built through the real stages."""
+from __future__ import annotations
+
+import pytest
+from rapidfuzz import fuzz
+
+from profile_extract import clean, entities, ingest, sections
+from profile_extract.document import Document
+from profile_extract.extractors import events
+from profile_extract.grounding import grounded
+
+OWN = {"name": "Green Cluster", "aliases": []}
+
+
+def run(text: str, path: str = "page.txt"):
+    page = ingest.decode(text.encode("utf-8"), path)
+    doc = sections.split(clean.clean(page), doc_id="t", format=page.format)
+    entities.recognise(doc, entities.default_nlp())
+    result = events.extract(doc, OWN)
+    return doc, result, result.values.get("events", [])
+
+
+CASES = [
+    # quoted conference title, numeric date glued to "on", venue then city
+    (
+        'Conference "Energy Transition: Risks and Chances" took place on 12.11.2019 at Grand Hotel Varna.',
+        [("Energy Transition: Risks and Chances", "2019-11-12", None, "Varna")],
+    ),
+    # range "10 and 11 April", "in City, Country"
+    (
+        "The annual meeting of the Danube Food Clusters Network was held on 10 and 11 April 2018 in Vienna, Austria.",
+        [("annual meeting of the Danube Food Clusters Network", "2018-04-10", "2018-04-11", "Vienna, Austria")],
+    ),
+    # signing: noun after the verb
+    (
+        "On 5 March 2021 twelve clusters signed a Memorandum of Understanding in Zagreb.",
+        [("Memorandum of Understanding", "2021-03-05", None, "Zagreb")],
+    ),
+    # agreement concluded, no place
+    (
+        "A cooperation agreement was concluded on 14 February 2020 between the two clusters.",
+        [("cooperation agreement", "2020-02-14", None, None)],
+    ),
+    # named event before "followed"
+    (
+        "Cluster Expo Riga followed on 3 June 2022 as the first joint event.",
+        [("Cluster Expo Riga", "2022-06-03", None, None)],
+    ),
+    # month-day range with comma, title with ordinal, city with no preposition
+    (
+        "Members took part at the 7th Cluster Matchmaking Conference: Growth the Smart Way, Lisbon, May 4 - 5, 2022.",
+        [("7th Cluster Matchmaking Conference", "2022-05-04", "2022-05-05", "Lisbon")],
+    ),
+    # "is going to be held NAME"
+    (
+        "On 2-3 November 2023 in Skopje, North Macedonia is going to be held MakTech.",
+        [("MakTech", "2023-11-02", "2023-11-03", "Skopje, North Macedonia")],
+    ),
+    # launch of something named
+    (
+        "The European Food Tech Alliance was officially launched on 9 May 2019 during the fair in Milan.",
+        [("European Food Tech Alliance was officially launched", "2019-05-09", None, "Milan")],
+    ),
+    # year inside the event's name
+    (
+        "Representatives of the cluster attended the European Cluster Conference 2018.",
+        [("European Cluster Conference 2018", "2018", None, None)],
+    ),
+    # two years for one named event
+    (
+        "Green Cluster was co-organizer of two business forums in Brno, named Smart Industry Days, in 2017 and 2018.",
+        [("Smart Industry Days", "2017", None, "Brno"), ("Smart Industry Days", "2018", None, "Brno")],
+    ),
+    # Bulgarian assembly
+    (
+        "Общото отчетно-изборно събрание на Клъстера се състоя на 12 март 2019 г. в Русе.",
+        [("Общото отчетно-изборно събрание", "2019-03-12", None, "Русе")],
+    ),
+    # lower-case noun phrase with ordinal, kick-off
+    (
+        "On 20th of May 2017 the second meeting of the members of the Alpine Wood Network took place in Graz.",
+        [("second meeting of the members of the Alpine Wood Network", "2017-05-20", None, "Graz")],
+    ),
+    (
+        "On 1 December 2016, in Ankara Turkey, the cluster has organized the kick off meeting of the Green Route Network.",
+        [("kick off meeting of the Green Route Network", "2016-12-01", None, "Ankara Turkey")],
+    ),
+]
+
+
+@pytest.mark.parametrize("text,expected", CASES)
+def test_event_cases(text, expected):
+    doc, result, found = run(text)
+    got = [(e["title"], e["date"], e["end_date"], e["location"]) for e in found]
+    assert len(got) == len(expected), got
+    for (title, date, end_date, location), want in zip(got, expected):
+        assert date == want[1]
+        assert fuzz.token_set_ratio(title.casefold(), want[0].casefold()) >= 90, (title, want[0])
+        assert end_date == want[2]
+        assert location == want[3], (location, want[3])
+
+
+def test_day_month_takes_the_year_of_the_news_item():
+    text = "Cluster news\n\nOctober 21, 2015\n\nOn October 15-th at Nis, Serbia 16 clusters signed a Memorandum of Understanding.\n"
+    _, _, found = run(text)
+    assert [(e["date"], e["location"]) for e in found] == [("2015-10-15", "Nis, Serbia")]
+
+
+def test_publication_date_is_not_the_event_date():
+    text = (
+        "News\n\nDecember 04, 2016\n\nRepresentatives of the network took part in a conference on digital skills.\n"
+    )
+    _, _, found = run(text)
+    assert found == []
+
+
+def test_announcement_and_report_give_one_event():
+    text = (
+        "Cluster news\n\nAugust 08, 2016\n\nThe annual meeting of the Wood Network will be held in Budva, "
+        "Montenegro from 28 -30 September 2016.\n\nOctober 01, 2016\n\n"
+        "The annual meeting of the Wood Network was held on 28 – 30 September 2016 in Budva, Montenegro.\n"
+    )
+    _, _, found = run(text)
+    assert len(found) == 1
+    assert (found[0]["date"], found[0]["end_date"]) == ("2016-09-28", "2016-09-30")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Together with 5 clusters, we set up the Green Cluster Association on 18 April 2023.",  # founding
+        "The cluster was established in December 2004.",
+        "A Charter was signed by six clusters.",  # no date
+        "The Austrian Cluster Conference is organised every year.",  # no date
+        "It was in 2008 that the platform, addressed to stakeholders, was launched by the Ministry.",
+        "The event, whose launch is set for 2022, is going to act as an inventory.",  # bare year, no name
+        "John Smith was born on October 4, 1903.",
+        "Annex completed on: 10-24-2014",
+        "The next meeting of the Network will be in Belgrade, in the second half of February 2016.",
+        "☃ ✓ — “” ‹› \u200b 2016 conference",
+    ],
+)
+def test_not_events(text):
+    _, _, found = run(text)
+    assert found == []
+
+
+def test_empty_document_never_raises():
+    assert events.extract(Document(id="x", text=""), {}).values == {}
+
+
+def test_evidence_spans_contain_values():
+    for text, _ in CASES:
+        doc, result, found = run(text)
+        for pointer, (start, end) in result.evidence.items():
+            _, _, index, key = pointer.split("/")
+            value = result.values["events"][int(index)][key]
+            assert grounded(value, doc.text[start:end]), (pointer, value, doc.text[start:end])
+
+
+def test_project_headings_are_not_event_headings():
+    assert events.has_event_noun("Conference on smart cities")
+    assert not events.has_event_noun("Smart Factory Hub")

@@ -1,0 +1,78 @@
+"""Founding date: form fields and explicit founding statements about the page's own organisation only."""
+import pytest
+
+from profile_extract import clean, entities, ingest, sections
+from profile_extract.document import Document
+from profile_extract.extractors import founding
+from profile_extract.grounding import grounded
+
+NAME = {"name": "Nordic Wood Cluster", "aliases": ["NWC"]}
+
+
+def run(text, found=NAME):
+    page = ingest.decode(text.encode("utf-8"), "page.txt")
+    doc = sections.split(clean.clean(page), doc_id="t", format=page.format)
+    entities.recognise(doc, entities.default_nlp())
+    return doc, founding.extract(doc, found)
+
+
+CASES = [
+    # form fields
+    ("General Information\nThe date when the cluster organisation was established: \nMonday, 3 March, 2014\n", NAME, "2014-03-03"),
+    ("Year of foundation: 2009\nCountry: Norway\n", NAME, "2009"),
+    ("Date of establishment: 12.05.2011\n", NAME, "2011-05-12"),
+    ("Дата на създаване: 15 май 2012\n", NAME, "2012-05-15"),
+    # prose, passive and participles
+    ("The cluster was established in March 2009 by ten wood companies.", NAME, "2009-03"),
+    ("The cluster was established December 2004 with the aim of promoting cooperation.", NAME, "2004-12"),
+    ("Nordic Wood Cluster, set up in October 2015 in Oslo as a bottom-up initiative, counts 30 members.", NAME, "2015-10"),
+    ("Ever since it was founded in 2003, Nordic Wood Cluster has financed itself.", NAME, "2003"),
+    ("A review of the NWC cluster, an initiative that enjoys public backing, was established in 2012 and grew.", NAME, "2012"),
+    ("Since its establishment in 2008, the cluster has grown steadily.", NAME, "2008"),
+    # date far before the verb, subject by organisation-type word
+    ("It was in 2011 that the National Cluster Platform, addressed to stakeholders at all levels, was launched by the ministry.",
+     {"name": "Slovak Cluster Platform"}, "2011"),
+    # active statements with the organisation as object
+    ("Together with 4 other clusters, we set up the Baltic Cluster Association on 5 May 2020.",
+     {"name": "Baltic Cluster Association"}, "2020-05-05"),
+    ("Nine clusters took the decision on 12 June 2017, in Zagreb, to establish a Federation of clusters of Croatia, "
+     "bringing the sector together.", {"name": "Federation of clusters of Croatia"}, "2017-06-12"),
+    # other languages
+    ("Клъстерът е учреден на 15 май 2012 г. в Пловдив.", {"name": "Клъстер „Мехатроника“"}, "2012-05-15"),
+    ("Der Verein wurde 2006 gegründet und hat heute viele Mitglieder.", {"name": "Holz Cluster Bayern"}, "2006"),
+    # negatives: no explicit statement, or a statement about someone else
+    ("More than 10 years the organization is promoting the use of ICT.", NAME, None),
+    ("CoderDojo is a global movement established in 2011 by two volunteers.", NAME, None),
+    ("Work began in the 1990s (1995: the Wood Cluster Styria was founded, with more regions joining later).",
+     {"name": "Austrian Wood Platform"}, None),
+    ("The project was launched in 2015 with funding from the region.", NAME, None),
+    ("The cluster launched a new training project in 2016.", NAME, None),
+    ("For students, the cluster has created and developed study courses: 4 universities, trained since Sept 2015.", NAME, None),
+    ("Index: 1341R4\nStart: 2011\nEnd: n/a\n", NAME, None),
+    ("John Atanasoff was born on October 4, 1903. The cluster celebrates this date.", NAME, None),
+]
+
+
+@pytest.mark.parametrize("text,found,expected", CASES)
+def test_established(text, found, expected):
+    doc, ex = run(text, found)
+    assert ex.values.get("established") == expected
+    if expected:
+        start, end = ex.evidence["/established"]
+        assert grounded(expected, doc.text[start:end])
+
+
+def test_field_wins_over_prose():
+    _, ex = run("Year of foundation: 2009\n\nThe cluster was established in 2010 by its members.")
+    assert ex.values["established"] == "2009"
+
+
+def test_without_a_name_only_anaphors_count():
+    _, ex = run("The cluster was founded in 2001 in Bergen.", {})
+    assert ex.values["established"] == "2001"
+
+
+@pytest.mark.parametrize("text", ["x", "established", "was founded in", "founded founded founded " * 300, "😀 set up a 2012"])
+def test_never_raises(text):
+    run(text)
+    assert founding.extract(Document(id="e", text=""), {}).values == {}

@@ -1,0 +1,181 @@
+"""Gazetteer: place names with ISO codes, case rules, longest match, regions, GPE mentions."""
+import time
+
+import pytest
+
+from profile_extract.gazetteer import adjective_code, country_code, find_places, gpe_mentions, lookup
+
+
+def places(text, kinds=None):
+    return [(p.text, p.kind, p.code) for p in find_places(text, kinds=frozenset(kinds) if kinds else None)]
+
+
+@pytest.mark.parametrize(
+    "name,code",
+    [
+        ("Bulgaria", "BG"),
+        ("Republic of Bulgaria", "BG"),
+        ("България", "BG"),
+        ("BULGARIA", "BG"),
+        ("Czech Republic", "CZ"),
+        ("Czechia", "CZ"),
+        ("Republic of Ireland", "IE"),
+        ("FYR of Macedonia", "MK"),
+        ("North Macedonia", "MK"),
+        ("Macedonia", "MK"),
+        ("Bosnia and Herzegovina", "BA"),
+        ("Bosnia Herzegovina", "BA"),
+        ("BiH", "BA"),
+        ("Kosovo", "XK"),
+        ("UK", "GB"),
+        ("Great Britain", "GB"),
+        ("United Kingdom", "GB"),
+        ("USA", "US"),
+        ("United States", "US"),
+        ("Румъния", "RO"),
+        ("Сърбия", "RS"),
+        ("Srbija", "RS"),
+        ("Deutschland", "DE"),
+        ("Türkiye", "TR"),
+        ("Turkey", "TR"),
+        ("Russia", "RU"),
+        ("Moldova", "MD"),
+        ("bg", "BG"),
+        ("RO", "RO"),
+    ],
+)
+def test_country_code(name, code):
+    assert country_code(name) == code
+
+
+@pytest.mark.parametrize("name", ["Saxon", "Hungarian", "Sofia", "Europe", "Cluster", "", "   ", "ZZ", "Balkans"])
+def test_not_a_country(name):
+    assert country_code(name) is None
+
+
+@pytest.mark.parametrize(
+    "word,code",
+    [("Bulgarian", "BG"), ("Irish", "IE"), ("Austrian", "AT"), ("Hungarian", "HU"), ("Romanian", "RO"),
+     ("Serbian", "RS"), ("Montenegrin", "ME"), ("български", "BG"), ("Saxon", None), ("European", None)],
+)
+def test_adjective_code(word, code):
+    assert adjective_code(word) == code
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("ICT Cluster Plovdiv", ("Plovdiv", "city", "BG")),
+        ("held in Пловдив", ("Пловдив", "city", "BG")),
+        ("in Bourgas and", ("Bourgas", "city", "BG")),
+        ("Days in Russe", ("Russe", "city", "BG")),
+        ("set up in Cluj-Napoca (Romania)", ("Cluj-Napoca", "city", "RO")),
+        ("based in Novi Sad, Serbia", ("Novi Sad", "city", "RS")),
+        ("On October 15 at Nis, Serbia", ("Nis", "city", "RS")),
+        ("in Niš", ("Niš", "city", "RS")),
+        ("Prishtina, Kosovo", ("Prishtina", "city", "XK")),
+        ("Pristina", ("Pristina", "city", "XK")),
+        ("CeBIT of Hannover", ("Hannover", "city", "DE")),
+        ("Odesa", ("Odesa", "city", "UA")),
+        ("Timisoara", ("Timisoara", "city", "RO")),
+        ("Timișoara", ("Timișoara", "city", "RO")),
+        ("Silicon Saxony", ("Saxony", "region", "DE")),
+        ("Freistaat Sachsen", ("Freistaat Sachsen", "region", "DE")),
+        ("Upper Austria", ("Upper Austria", "region", "AT")),
+        ("Южен централен (Yuzhen tsentralen)", ("Южен централен", "region", "BG")),
+        ("Yuzhen Tsentralen", ("Yuzhen Tsentralen", "region", "BG")),
+        ("Region of Vojvodina", ("Region of Vojvodina", "region", "RS")),
+        ("Odessa region", ("Odessa region", "region", "UA")),
+        ("Sud-Vest Oltenia", ("Sud-Vest Oltenia", "region", "RO")),
+        ("Šumadija and Western Serbia", ("Šumadija and Western Serbia", "region", "RS")),
+        ("South East Europe", ("South East Europe", "macro", None)),
+        ("the Western Balkans", ("Western Balkans", "macro", None)),
+        ("Danube region", ("Danube region", "macro", None)),
+        ("Balkan and Black Sea region", ("Balkan and Black Sea region", "macro", None)),
+        ("Nordic Countries", ("Nordic Countries", "macro", None)),
+    ],
+)
+def test_first_place(text, expected):
+    assert places(text)[0] == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ABOUT US",  # page chrome, not the United States
+        "Contact US",
+        "we are nis",  # lower case short name
+        "NIS directive",  # an all-caps acronym, not Niš
+        "bulgaria",  # lower case
+        "Milan Solaja spoke",  # a person's first name
+        "the saxon state government",
+        "",
+    ],
+)
+def test_no_place(text):
+    assert places(text, kinds={"country", "city", "region"}) == []
+
+
+def test_longest_match_wins():
+    assert places("Bosnia and Herzegovina") == [("Bosnia and Herzegovina", "country", "BA")]
+    assert places("Central and Eastern Europe")[0][0] == "Central and Eastern Europe"
+
+
+def test_compass_region_next_to_country():
+    found = places("Bulgaria: South-West (Bulgaria)")
+    assert ("South-West", "region", "BG") in found
+    assert places("the NW Region into a hub")[0] == ("NW Region", "region", None)
+    assert all(p[1] != "region" for p in places("They went south-west. West of here"))
+
+
+def test_nuts_levels():
+    found = find_places("BULGARIA YUGOZAPADNA I YUZHNA TSENTRALNA BULGARIA Sofia Yugozapaden")
+    regions = {p.text: p.level for p in found if p.kind == "region"}
+    assert regions == {"YUGOZAPADNA I YUZHNA TSENTRALNA BULGARIA": 1, "Yugozapaden": 2}
+    assert ("Sofia", "city", "BG") in [(p.text, p.kind, p.code) for p in found]
+
+
+def test_adjectives_are_not_gpe():
+    text = "The Hungarian Cluster Association unites clusters in Hungary."
+    assert [m.text for m in gpe_mentions(text)] == ["Hungary"]
+    assert places(text, kinds={"adjective"}) == [("Hungarian", "adjective", "HU")]
+
+
+def test_policy_titles_are_not_gpe():
+    assert [m.text for m in gpe_mentions("the EU Lisbon Strategy in Lisbon")] == ["Lisbon"]
+
+
+def test_mentions_have_offsets():
+    text = "Meeting in Skopje, FYR of Macedonia and Sarajevo, BiH."
+    for m in gpe_mentions(text):
+        assert text[m.start:m.end] == m.text and m.label == "GPE"
+    assert [m.text for m in gpe_mentions(text)] == ["Skopje", "FYR of Macedonia", "Sarajevo", "BiH"]
+
+
+def test_window():
+    text = "Sofia and Varna"
+    assert [p.text for p in find_places(text, 5)] == ["Varna"]
+    assert [p.text for p in find_places(text, 0, 5)] == ["Sofia"]
+
+
+def test_lookup():
+    assert lookup("Plovdiv")[0].code == "BG"
+    assert lookup(" Plovdiv. ")[0].kind == "city"
+    assert lookup("Nothing here") == []
+    assert lookup("") == []
+
+
+@pytest.mark.parametrize("text", ["\x00\ufeff", "🙂 Sofia 🙂", "a" * 10000, "-" * 500 + " ", "İstanbul ı", "\n\n\n", "Ⅻ ﬁ Sofia"])
+def test_odd_input_never_raises(text):
+    find_places(text)
+    gpe_mentions(text)
+
+
+def test_big_page_is_fast():
+    sentence = "The cluster met its members and partners from many other sectors in Sofia to discuss the Danube region. "
+    text = (sentence * 20000)[:2_000_000]
+    find_places("warm up")
+    began = time.perf_counter()
+    found = find_places(text)
+    assert time.perf_counter() - began < 5
+    assert len(found) > 30000

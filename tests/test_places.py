@@ -1,0 +1,168 @@
+"""Places extractor: the organisation's seat (country, region, city) and its target countries."""
+import pytest
+
+from profile_extract import clean, entities, ingest, sections
+from profile_extract.document import Document
+from profile_extract.extractors import places
+from profile_extract.grounding import grounded
+
+
+def run(text, name=None, aliases=(), path="page.txt"):
+    try:
+        page = ingest.decode(text.encode("utf-8"), path)
+    except ingest.InputError:  # rejected by ingest; the extractor must still cope with such text
+        page = ingest.Page(text, "text", "utf-8")
+    try:
+        cleaned = clean.clean(page)
+    except ingest.InputError:
+        cleaned = clean.Cleaned(text=text)
+    doc = sections.split(cleaned, doc_id="t", format=page.format)
+    entities.recognise(doc, entities.default_nlp())
+    found = {"name": name, "aliases": list(aliases)} if name else {}
+    out = places.extract(doc, found)
+    for pointer, (start, end) in out.evidence.items():
+        parts = pointer.strip("/").split("/")
+        value = out.values[parts[0]] if len(parts) == 1 else out.values[parts[0]][int(parts[1])]
+        assert grounded(value, doc.text[start:end]), (pointer, value, doc.text[start:end])
+    return out.values
+
+
+def seat(values):
+    return values.get("country"), values.get("region"), values.get("city")
+
+
+FORM_PROFILE = """ICT Cluster Example
+
+General Information
+The date when the cluster organisation was established:
+Monday, 3 May, 2010
+Number of staff in the management team of the cluster organisation :
+{orphan}
+Cluster Excellence Label:
+Bronze Label
+Technology fields:
+Computer Software
+Total number of members:
+42
+"""
+
+
+@pytest.mark.parametrize(
+    "text,name,expected",
+    [
+        # form fields
+        ("Cluster profile\n\nCountry: Romania\nSector: ICT\n", "Banat IT", ("RO", None, None)),
+        ("Cluster profile\n\nLocation: Timișoara, Romania\n", "Banat IT", ("RO", None, "Timișoara")),
+        ("Cluster profile\n\nCity: Gabrovo\nCountry: Bulgaria\n", "Textile Cluster", ("BG", None, "Gabrovo")),
+        ("Cluster profile\n\nRegion: Styria\nCountry: Austria\n", "Eco Cluster", ("AT", "Styria", None)),
+        ("Profile\n\nCountry:\nSerbia\nCity:\nNovi Sad\n", "Agro Cluster", ("RS", None, "Novi Sad")),
+        ("Profile\n\nДържава: България\nГрад: Русе\n", "Клъстер Дунав", ("BG", None, "Русе")),
+        ("Profile\n\nCity: Smallbridge\n", "Tiny Cluster", (None, None, "Smallbridge")),
+        # header line and a label that lost its colon
+        ("ICT Cluster\n\nBulgaria: South-West (Bulgaria)\nAnna Petrova\n\nAbout us\nText.", "ICT Cluster", ("BG", "South-West", None)),
+        ("Cluster for Wine\n\nLocation BULGARIA YUGOZAPADNA I YUZHNA TSENTRALNA BULGARIA Sofia Yugozapaden Practice dates\n",
+         "Cluster for Wine", ("BG", "Yugozapaden", "Sofia")),
+        # a region whose label did not match, in a form profile
+        (FORM_PROFILE.format(orphan="Region of Vojvodina"), "ICT Cluster Example", ("RS", "Region of Vojvodina", None)),
+        (FORM_PROFILE.format(orphan="Южен централен (Yuzhen tsentralen)"), "ICT Cluster Example", ("BG", "Yuzhen tsentralen", None)),
+        # seat phrases
+        ("Agro Cluster is an association based in Novi Sad, Serbia.", "Agro Cluster", ("RS", None, "Novi Sad")),
+        ("Cluj IT Cluster, set up in October 2012 in Cluj-Napoca (Romania) as a bottom-up initiative.", "Cluj IT Cluster",
+         ("RO", None, "Cluj-Napoca")),
+        ("The cluster is headquartered in Brno and unites 40 firms.", "Moravian Machinery Cluster", ("CZ", None, "Brno")),
+        ("Клъстерът е със седалище в Пловдив и обединява 30 фирми.", "Клъстер Мехатроника", ("BG", None, "Пловдив")),
+        ("Textile Cluster is a Gabrovo-based association of producers.", "Textile Cluster", ("BG", None, "Gabrovo")),
+        ("Asociația are sediul în Iași. Asociația Regio Cluster cu sediul în Iași.", "Regio Cluster", ("RO", None, "Iași")),
+        ("In a new publication, a science-based business cluster from the Republic of Ireland shares lessons.",
+         "Geo Cluster", ("IE", None, None)),
+        # the organisation's name
+        ("ICT Cluster Plovdiv unites companies.", "ICT Cluster Plovdiv", ("BG", None, "Plovdiv")),
+        ("Marine Cluster Bulgaria began a project.", "Marine Cluster Bulgaria", ("BG", None, None)),
+        ("We set up the Hungarian Cluster Association.", "Hungarian Cluster Association", ("HU", None, None)),
+        ("Silicon Saxony is a network.", "Silicon Saxony", ("DE", "Saxony", None)),
+        ("Odessa IT Cluster helps schools in Odessa.", "Odessa IT Cluster", ("UA", None, "Odessa")),
+        ("Vojvodina ICT Cluster works with the University of Novi Sad.", "Vojvodina ICT Cluster", ("RS", "Vojvodina", None)),
+        # the dominant country
+        ("The cluster unites firms in Montenegro. Montenegro grows. Montenegro invests. Talent came from Ukraine.",
+         "Cortex Cluster", ("ME", None, None)),
+    ],
+)
+def test_seat(text, name, expected):
+    assert seat(run(text, name)) == expected
+
+
+@pytest.mark.parametrize(
+    "text,name",
+    [
+        # a network of many countries: no seat
+        ("The network counts members from Albania, Bulgaria, Greece, Kosovo, Serbia and Turkey. Serbia hosts. "
+         "Serbia again. Serbia. Meetings in Belgrade, Serbia and Sofia, Bulgaria.", "Balkan ICT Network"),
+        # another organisation is headquartered there
+        ("The Danube Network is coordinated by Cluj IT Cluster, which is headquartered in Cluj-Napoca.", "Danube Network"),
+        ("The cluster includes leading firms based in Albania, Bulgaria and Greece.", "BBS Cluster"),
+        ("The alliance is a Brussels based association of SMEs.", "Plovdiv Tech Cluster X"),
+        # places of events are not the seat
+        ("Green Cluster held its annual conference in Varna on 5 May 2019.", "Green Cluster"),
+        ("On 23 February 2018, in Sofia, six clusters decided to establish a Federation.", "Federation of Clusters"),
+        ("Support for cluster development in Bulgaria\n\nThe project helps HITS Cluster grow.", "HITS Cluster"),
+        ("Dear Mr Erb, since you took part in the project on the Nordic Countries, Germany and Poland.", "BIOKON Int."),
+        ("Country of origin of our members: we sell mostly in Germany and in Austria through our partners network.", "Cluster A"),
+        ("Annual Forum\n\nDate: 12 May 2019\nLocation: Varna, Bulgaria\n", "Eco Cluster"),
+        ("Общото събрание на Клъстера се състоя на терена на панаира в Пловдив.", "Клъстер „Мехатроника“"),
+    ],
+)
+def test_no_seat(text, name):
+    values = run(text, name)
+    assert values.get("city") is None
+    assert values.get("country") is None
+    assert values.get("region") is None
+
+
+def test_seat_phrase_needs_the_organisation():
+    assert run("Our partners are based in Vienna.", "Green Cluster").get("city") is None
+    assert run("We are based in Vienna.", "Green Cluster").get("city") == "Vienna"
+
+
+def test_city_prefers_the_full_latin_form():
+    values = run("Cluj IT Cluster works with universities in Cluj-Napoca.", "Cluj IT Cluster")
+    assert values["city"] == "Cluj-Napoca" and values["country"] == "RO"
+
+
+@pytest.mark.parametrize(
+    "text,codes",
+    [
+        ("Profile\n\nThe main countries targeted by the cluster organisation:\nUnited States\n", ["US"]),
+        ("Profile\n\nTarget countries:\nGermany\nAustria\nItaly\n", ["DE", "AT", "IT"]),
+        ("Profile\n\nTarget markets: Germany, Austria\n", ["DE", "AT"]),
+        ("Our main target markets are Germany and the United Kingdom.", ["DE", "GB"]),
+        ("Our target countries are Poland, Czechia and Slovakia.", ["PL", "CZ", "SK"]),
+        ("The cluster is targeting countries such as Japan and Canada.", ["JP", "CA"]),
+        ("Целеви пазари: Германия, Румъния\n", ["DE", "RO"]),
+        ("Profile\n\nTarget countries:\nGermany\nGermany\n", ["DE"]),
+        ("Profile\n\nTargeted countries\n\nTransnational cooperation\n", []),
+        ("Members come from Germany and Austria.", []),  # not targets
+        ("We held a meeting in Germany.", []),
+    ],
+)
+def test_target_countries(text, codes):
+    assert run(text, "Some Cluster").get("target_countries", []) == codes
+
+
+def test_target_country_evidence_is_the_name():
+    values = run("Profile\n\nTarget markets: Germany, Austria\n", "Some Cluster")
+    assert values["target_countries"] == ["DE", "AT"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["x", "\n\n\n:\n", "🙂🙂🙂", "Country:\n", "Location:\n\n", "based in", "based in ,", "Region of", "\x00 Sofia", "ß" * 2000,
+     "Country: Atlantis (Atlantis)\n", "Bulgaria: (Bulgaria)", "целеви пазари:"],
+)
+def test_odd_input_never_raises(text):
+    run(text, "Odd Cluster")
+    run(text)
+
+
+def test_empty_document():
+    assert places.extract(Document(id="e", text=""), {}).values == {}
+    assert places.extract(Document(id="e", text="Sofia"), {"name": None, "aliases": None}).values.get("target_countries") is None

@@ -1,0 +1,216 @@
+"""Projects extractor: many small pages of different kinds, built through the real stages."""
+from __future__ import annotations
+
+import pytest
+
+from profile_extract import clean, entities, ingest, sections
+from profile_extract.extractors import projects
+from profile_extract.grounding import grounded
+
+OWN = {"name": "Green Cluster", "aliases": []}
+
+
+def run(text: str, found: dict | None = None, path: str = "page.txt"):
+    page = ingest.decode(text.encode("utf-8"), path)
+    doc = sections.split(clean.clean(page), doc_id="t", format=page.format)
+    entities.recognise(doc, entities.default_nlp())
+    result = projects.extract(doc, found or OWN)
+    return doc, result, result.values.get("projects", [])
+
+
+def one(text: str, found: dict | None = None) -> dict:
+    _, _, found_projects = run(text, found)
+    assert len(found_projects) == 1, found_projects
+    return found_projects[0]
+
+
+CASES = [
+    # form field list: "PROGRAMME, Name", "Name /Programme/", quoted name + Operational Programme
+    (
+        "Participation in Funded Support Programmes:\n\n1. Horizon 2020, Smart Grid Pilots\n",
+        {"name": "Smart Grid Pilots", "programme": "Horizon 2020"},
+    ),
+    (
+        "Projects:\n- Baltic Food Chains /Interreg Baltic Sea Region/\n",
+        {"name": "Baltic Food Chains", "programme": "Interreg Baltic Sea Region"},
+    ),
+    (
+        'Projects:\n1. "Support for exporters in Romania", Operational Programme "Competitiveness" /ERDF/\n',
+        {"name": "Support for exporters in Romania", "programme": 'Operational Programme "Competitiveness"'},
+    ),
+    # prose: quoted name after "a project called", start, programme, duration in the next sentence
+    (
+        'Green Cluster began on 15.03.2016 a project called "Clean Water for Towns", which gets co-funding from '
+        'Operational Programme "Environment 2014-2020". It runs for 18 months.',
+        {"name": "Clean Water for Towns", "start": "2016-03-15", "duration_months": 18,
+         "programme": 'Operational Programme "Environment 2014-2020"'},
+    ),
+    # "the project NAME - ACR has started", written month, duration in words, "led by"
+    (
+        "On 3 May 2019 the project Smart Rural Mobility - SMARTMOB has started, led by Alpine Transport Hub. "
+        "The project duration is eighteen months.",
+        {"name": "Smart Rural Mobility", "acronym": "SMARTMOB", "start": "2019-05-03", "duration_months": 18,
+         "partners": ["Alpine Transport Hub"]},
+    ),
+    # the ACR project ... under the COSME call
+    (
+        "The FOODNET project was selected under the COSME call for strategic partnerships.",
+        {"name": "FOODNET", "acronym": "FOODNET", "programme": "COSME"},
+    ),
+    # quoted "ACR – Name" before "project"
+    (
+        "Since you took part in the “BIOLINK – Biotech Links across the Baltic” project, we grant you the label.",
+        {"name": "Biotech Links across the Baltic", "acronym": "BIOLINK"},
+    ),
+    # project section: heading "ACR - Name", programme with "Programme", years in "2 years"
+    (
+        "About us\n\nWe are a cluster.\n\nAGRI4 - Agriculture Digital Innovation Network\n\n"
+        "The AGRI4 project is financed by the Danube Transnational Programme. It lasts 2 years.\n",
+        {"name": "Agriculture Digital Innovation Network", "acronym": "AGRI4",
+         "programme": "Danube Transnational Programme", "duration_months": 24},
+    ),
+    # project section with "Name (ACR)" in the body, partners list minus the organisation itself
+    (
+        "Wood Value Chains\n\nWood Value Chains (WVC) has started on 01.02.2018 and it is with duration of 30 months. "
+        "Partners in the project are: Foundation Green Cluster, Timber Cluster Austria, University of Ljubljana "
+        "and Forest Agency Slovakia.\n",
+        {"name": "Wood Value Chains", "acronym": "WVC", "start": "2018-02-01", "duration_months": 30,
+         "partners": ["Timber Cluster Austria", "University of Ljubljana", "Forest Agency Slovakia"]},
+    ),
+    # "The project partners are X and Y" with a programme code and quoted name
+    (
+        "Green Cluster has implemented a project “Skills for Tomorrow” BG05M2OP001-2.004-0012, financed under "
+        "Operational Program “Science and Education”. The project partners are Varna Municipality and Nordic Skills Lab.",
+        {"name": "Skills for Tomorrow", "code": "BG05M2OP001-2.004-0012",
+         "programme": "Operational Program “Science and Education”",
+         "partners": ["Varna Municipality", "Nordic Skills Lab"]},
+    ),
+    # project page: programme line, "Project №CODE", then the name
+    (
+        "Support for innovative enterprises\n\nProject №BG16RFOP002-1.002-0155\n\n"
+        "Development of a new sensor platform for water utilities\n\nThe project objective is growth.\n",
+        {"name": "Development of a new sensor platform for water utilities", "code": "BG16RFOP002-1.002-0155",
+         "programme": "Support for innovative enterprises"},
+    ),
+    # an activity of the organisation under a programme, start "from YEAR till now", programme in next sentence
+    (
+        "From 2012 till now, Green Cluster is participating as a host partner in several exchanges under the "
+        "programme Erasmus for Young Entrepreneurs. The programme is financed by the European Commission and COSME.",
+        {"name": "Erasmus for Young Entrepreneurs", "start": "2012", "programme": "COSME"},
+    ),
+    # end date: "The project ends on ..." after the project was named in the section
+    (
+        "Surveys were run under the framework of the SEAFOOD Project. The project ends on 30th June 2021.",
+        {"name": "SEAFOOD", "end": "2021-06-30"},
+    ),
+    # Bulgarian: two projects under one programme
+    (
+        "Клъстерът участва в подготовката на проекти по Програмата „Иновации и конкурентоспособност“ – за "
+        "създаване на Център за дигитализация и на Център за обучение в сферата на роботиката.",
+        None,
+    ),
+    # duration as adjective, Horizon Europe programme named with "Programme"
+    (
+        "Green Cluster coordinates the 36-month project SOILHEALTH, funded under the Horizon Europe Programme.",
+        {"name": "SOILHEALTH", "programme": "Horizon Europe", "duration_months": 36},
+    ),
+]
+
+
+@pytest.mark.parametrize("text,expected", CASES)
+def test_project_cases(text, expected):
+    doc, result, found_projects = run(text)
+    if expected is None:  # the Bulgarian case: checked below
+        return
+    project = next((p for p in found_projects if p["name"] == expected["name"]), None)
+    assert project is not None, found_projects
+    for key, value in expected.items():
+        assert project[key] == value, (key, project)
+
+
+def test_bulgarian_two_projects_with_programme():
+    _, _, found_projects = run(CASES[13][0])
+    names = {p["name"]: p for p in found_projects}
+    assert set(names) == {"Център за дигитализация", "Център за обучение"}
+    assert all(p["programme"] == "Иновации и конкурентоспособност" for p in found_projects)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "COSME supports clusters across Europe.",  # a programme on its own
+        "Our objectives: to implement projects related to ICT in SMEs.",  # generic plural
+        "General project objective is to build a partnership.",  # sentence-initial generic word
+        "The project preparation was supported by REG USAID Project.",  # a funder, not the organisation's project
+        "Danube Region Project Fund supports small ideas.",  # "Project Fund" is a fund's name going on
+        "☃ ✓ — “” ‹› \u200b\u2028 Проект",
+        "Project name\n\nName & description\n",
+    ],
+)
+def test_not_projects(text):
+    _, _, found_projects = run(text)
+    assert found_projects == []
+
+
+def test_empty_document_never_raises():
+    from profile_extract.document import Document
+
+    assert projects.extract(Document(id="x", text=""), {}).values == {}
+    assert projects.extract(Document(id="x", text="Project"), {"name": None}).values == {}
+
+
+def test_partners_group_labels_and_and():
+    text = (
+        "Cluster Bridges - CLUBRIDGE\n\nThe CLUBRIDGE project consists of 6 partners from 4 European countries:"
+        "3 ICT Clusters: Green Cluster Hungary, Albanian Information and Technology Association, Cluj IT Cluster;"
+        "2 Automotive Clusters: Automotive Cluster Slovenia and Automotive Cluster Serbia1 Energy Cluster from Latvia: "
+        "Energy Latvia\n"
+    )
+    project = one(text)
+    assert project["acronym"] == "CLUBRIDGE"
+    assert project["partners"] == [
+        "Albanian Information and Technology Association", "Cluj IT Cluster", "Automotive Cluster Slovenia",
+        "Automotive Cluster Serbia", "Energy Latvia",
+    ]
+
+
+def test_same_project_merged_across_page():
+    text = (
+        "Food Links - FOODLINKS\n\nThe project Food Links - FOODLINKS has started on 1 March 2017. "
+        "It is financed by the Interreg Europe Programme.\n\nNews\n\n"
+        "The FOODLINKS project ends on 28 February 2019.\n"
+    )
+    project = one(text)
+    assert (project["start"], project["end"], project["programme"]) == ("2017-03-01", "2019-02-28", "Interreg Europe")
+
+
+def test_evidence_spans_contain_values():
+    texts = [case[0] for case in CASES] + [
+        "Projects:\n1. COSME, Cluster Excellence Programme\n2. Coast Tourism /START - Danube Region Project Fund/\n"
+    ]
+    for text in texts:
+        doc, result, found_projects = run(text)
+        assert result.evidence or not found_projects
+        for pointer, (start, end) in result.evidence.items():
+            parts = pointer.strip("/").split("/")
+            value = result.values[parts[0]][int(parts[1])][parts[2]]
+            if len(parts) == 4:
+                value = value[int(parts[3])]
+            assert grounded(value, doc.text[start:end]), (pointer, value, doc.text[start:end])
+
+
+def test_markdown_project_heading():
+    text = "# Our cluster\n\nWe help firms.\n\n## MARINA Project\n\nThe project is funded by Interreg MED and started in March 2020.\n"
+    _, _, found_projects = run(text, path="page.md")
+    assert [p["name"] for p in found_projects] == ["MARINA"]
+    assert found_projects[0]["programme"] == "Interreg MED"
+    assert found_projects[0]["start"] == "2020-03"
+
+
+@pytest.mark.parametrize(
+    "text,value",
+    [("GIVE", True), ("I3E", True), ("DANUBE ICT", True), ("NGPExcellence", True), ("Smart Factory Hub", False),
+     ("Green Ict deVElopment", False), ("Ventures", False), ("2016", False)],
+)
+def test_is_acronym(text, value):
+    assert projects.is_acronym(text) is value

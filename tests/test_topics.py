@@ -1,0 +1,120 @@
+"""Listed-topic extraction (sectors, technology fields, S3, emerging industries, services) on small pages."""
+import pytest
+
+from profile_extract import clean, entities, ingest, sections
+from profile_extract.extractors import topics
+
+
+def build(text, path="page.txt"):
+    """A Document through the real stages; pages that ingest refuses (empty) still become a Document."""
+    try:
+        page = ingest.decode(text.encode("utf-8"), path)
+    except ingest.InputError:
+        return sections.split(clean.Cleaned(text, {}), doc_id="t")
+    return sections.split(clean.clean(page), doc_id="t", format=page.format)
+
+
+def run(text, path="page.txt", found=None):
+    doc = build(text, path)
+    entities.recognise(doc, entities.default_nlp())
+    return doc, topics.extract(doc, found or {})
+
+
+def values(text, key, path="page.txt"):
+    return run(text, path)[1].values.get(key, [])
+
+
+CASES = [
+    # ECCP form: label line, one value per line
+    ("Sectoral Industries: \nBusiness Services\nEducation and Knowledge Creation\nTechnology fields: \nCloud Technologies\n",
+     "sectors", ["Business Services", "Education and Knowledge Creation"]),
+    ("Sectoral Industries: \nBusiness Services\nTechnology fields: \nCloud Technologies\nComputer Software\n",
+     "technology_fields", ["Cloud Technologies", "Computer Software"]),
+    # a value with a comma that is one taxonomy term
+    ("S3 EU priority areas: \nComputer programming, consultancy & related activities\n",
+     "s3_priority_areas", ["Computer programming, consultancy & related activities"]),
+    ("Priority areas (S3 EU): \nCrop & animal production, hunting &related service activities\nPower generation / renewable sources\n",
+     "s3_priority_areas", ["Crop & animal production, hunting &related service activities", "Power generation / renewable sources"]),
+    ("Fields of emerging industry: \nCreative Industries\nDigital Industries\n", "emerging_industries",
+     ["Creative Industries", "Digital Industries"]),
+    ("Cross-sectoral industries\nDigital Industries\n\n\nSupport services provided\n\nOther (please specify)\n",
+     "emerging_industries", ["Digital Industries"]),
+    # placeholder only: nothing
+    ("Support services provided\n\nOther (please specify)\n", "services", []),
+    # brackets protect commas
+    ("Support services provided: \nAccess to public support (regional/national programmes, innovation vouchers, etc.)\n"
+     "Facilitation of collaboration between members\n", "services",
+     ["Access to public support (regional/national programmes, innovation vouchers, etc.)",
+      "Facilitation of collaboration between members"]),
+    # inline list on one line, mixed separators
+    ("Sectors: Automotive, Plastics; Furniture\n", "sectors", ["Automotive", "Plastics", "Furniture"]),
+    ("Sectors: Automotive | Medical devices | Wood products\n", "sectors", ["Automotive", "Medical devices", "Wood products"]),
+    # a taxonomy term with a comma inside an inline list
+    ("Sectors: Marketing, design and publishing, Furniture\n", "sectors", ["Marketing, design and publishing", "Furniture"]),
+    # a lower-case continuation stays in its item
+    ("Services: Training, coaching and mentoring\n", "services", ["Training, coaching and mentoring"]),
+    # Markdown heading followed by a bullet list
+    ("## Technology fields\n\n- Photonics\n- Advanced materials\n\n## About\n\nWe are a cluster.\n", "technology_fields",
+     ["Photonics", "Advanced materials"]),
+    ("# Our cluster\n\n### Services\n\n* Matchmaking events\n* Access to finance\n\nThe cluster was founded by ten firms. It grew.\n",
+     "services", ["Matchmaking events", "Access to finance"]),
+    # Bulgarian label
+    ("Сектори: \nАвтомобилостроене\nИнформационни технологии\n", "sectors", ["Автомобилостроене", "Информационни технологии"]),
+    # unknown label, every item from one taxonomy: recognised
+    ("Industry focus of the members: \nAutomotive\nPlastics\nFurniture\n", "sectors", ["Automotive", "Plastics", "Furniture"]),
+    # unknown label, items not all from a taxonomy: not taken
+    ("Our strengths: \nAutomotive\nGood people\n", "sectors", []),
+    # prose mentioning topics without a label: nothing
+    ("The cluster works on artificial intelligence, robotics and photonics for the automotive sector.\n",
+     "technology_fields", []),
+    ("The cluster works on artificial intelligence, robotics and photonics for the automotive sector.\n", "sectors", []),
+    # areas of activity are not services
+    ("Main areas of activities\n\n- Industrial modernization\n- Internationalization\n", "services", []),
+    # duplicates are listed once
+    ("Sectors: Automotive, Plastics, AUTOMOTIVE\n", "sectors", ["Automotive", "Plastics"]),
+    # a pipe list ends at the next "Label: value" pair
+    ("Sectors: Automotive | Plastics | Website: Link\n", "sectors", ["Automotive", "Plastics"]),
+    # "etc." is not an item
+    ("Technology fields: Photonics, Robotics, etc.\n", "technology_fields", ["Photonics", "Robotics"]),
+]
+
+
+@pytest.mark.parametrize("text,key,expected", CASES)
+def test_values(text, key, expected):
+    path = "page.md" if text.startswith("#") else "page.txt"
+    assert values(text, key, path) == expected
+
+
+@pytest.mark.parametrize("text,key,expected", [c for c in CASES if c[2]])
+def test_evidence_contains_value(text, key, expected):
+    path = "page.md" if text.startswith("#") else "page.txt"
+    doc, result = run(text, path)
+    for i, value in enumerate(result.values[key]):
+        start, end = result.evidence[f"/{key}/{i}"]
+        assert value.casefold() in doc.text[start:end].casefold()
+
+
+def test_values_copied_as_written():
+    assert values("Technology fields: \nINFORMATION TECHNOLOGY/INFORMATICS\n", "technology_fields") == [
+        "INFORMATION TECHNOLOGY/INFORMATICS"
+    ]
+
+
+@pytest.mark.parametrize(
+    "text,spans",
+    [
+        ("A, B; C", ["A", "B", "C"]),
+        ("Computer programming, consultancy & related activities", ["Computer programming, consultancy & related activities"]),
+        ("Access (x, y), Finance", ["Access (x, y)", "Finance"]),
+        ("Training, coaching and mentoring", ["Training, coaching and mentoring"]),
+        ("automotive, logistics", ["automotive", "logistics"]),
+        ("", []),
+    ],
+)
+def test_split_items(text, spans):
+    assert [text[s:e] for s, e in topics.split_items(text)] == spans
+
+
+@pytest.mark.parametrize("text", ["", "\n\n", "Sectors:", "Sectors: \n\n\n", "\u200b\ufeff::::", "## \n- \n", "Sectors: ,;|,"])
+def test_odd_input_never_raises(text):
+    run(text, "page.md" if text.startswith("#") else "page.txt")

@@ -37,6 +37,9 @@ CASES = [
      {"name": "Baltic Cluster Association"}, "2020-05-05"),
     ("Nine clusters took the decision on 12 June 2017, in Zagreb, to establish a Federation of clusters of Croatia, "
      "bringing the sector together.", {"name": "Federation of clusters of Croatia"}, "2017-06-12"),
+    # a founding act
+    ("Ten firms joined forces. The founding statement was signed on 9 September 2021 in Riga, and the cluster was registered.",
+     NAME, "2021-09-09"),
     # other languages
     ("Клъстерът е учреден на 15 май 2012 г. в Пловдив.", {"name": "Клъстер „Мехатроника“"}, "2012-05-15"),
     ("Der Verein wurde 2006 gegründet und hat heute viele Mitglieder.", {"name": "Holz Cluster Bayern"}, "2006"),
@@ -49,6 +52,7 @@ CASES = [
     ("The cluster launched a new training project in 2016.", NAME, None),
     ("For students, the cluster has created and developed study courses: 4 universities, trained since Sept 2015.", NAME, None),
     ("Index: 1341R4\nStart: 2011\nEnd: n/a\n", NAME, None),
+    ("The founding agreement of the Riga Startup Hub was signed on 1 June 2020.", NAME, None),
     ("John Atanasoff was born on October 4, 1903. The cluster celebrates this date.", NAME, None),
 ]
 

@@ -44,7 +44,18 @@ CASES = [
     ("Among its members Baltic Wood Cluster has 8 public universities and many firms.", NAME, {"research_organisations": 8}),
     ("The cluster is uniting 10 members, including 280 ICT SMEs and 6 technical universities.", NAME,
      {"total": 10, "smes": 280, "research_organisations": 6}),
+    # a count with its breakdown on the label's line
+    ("Key facts\n\n- Members: 42 (35 SMEs, 2 large companies, 3 universities and research institutes, 2 public authorities)\n",
+     NAME, {"total": 42, "smes": 35, "large_companies": 2, "research_organisations": 3, "other_actors": 2}),
+    # an unknown label's answer printed above a member label is not that label's value
+    ("Facts\n\nMembers:\n96\nof which start-ups and spin-offs:\n71\nLarge companies:\n8\n", NAME,
+     {"total": 96, "large_companies": 8}),
+    # Bulgarian breakdown
+    ("Днес клъстерът обединява 34 членове – 27 малки и средни предприятия, 2 големи компании, 3 научни организации и 2 общини.",
+     {"name": "Клъстер „Слънце“"}, {"total": 34, "smes": 27, "large_companies": 2, "research_organisations": 3,
+                                    "other_actors": 2}),
     # negatives
+    ("The SOLARPATH project is coordinated by Baltic Wood Cluster and brings together five cluster organisations.", NAME, {}),
     ("Over the year the cluster grew the community by 11 new members.", NAME, {}),
     ("Austria counts more than 60 clusters and networks, which together have more than 7.100 cluster members.",
      {"name": "Austrian Cluster Platform"}, {}),

@@ -85,6 +85,10 @@ POSITIVE = [
      "The Adriatic Tourism Network met in Split. Members of the Adriatic Tourism Network discussed a project with "
      "Lisbon Tourism Cluster.\n\nApril 02, 2017\n\nThe Adriatic Tourism Network elected a new chair.",
      "Adriatic Tourism Network"),
+    # an acronym in brackets after the name is an alias, not part of the name
+    ("Three clusters join forces\n\n15 November 2019\n\nThe Basque Robotics Cluster (BRC) signed an agreement with the "
+     "Navarra Robotics Cluster. BRC was founded in 2008. The Basque Robotics Cluster has 60 members.",
+     "Basque Robotics Cluster"),
     # a form field with the organisation's name
     ("Cluster profile\n\nCluster name: Solar Valley Cluster\nCountry: Czech Republic\n\n"
      "The cluster works with the Moravian Energy Cluster on several projects.", "Solar Valley Cluster"),

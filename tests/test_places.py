@@ -82,6 +82,11 @@ Total number of members:
         ("Silicon Saxony is a network.", "Silicon Saxony", ("DE", "Saxony", None)),
         ("Odessa IT Cluster helps schools in Odessa.", "Odessa IT Cluster", ("UA", None, "Odessa")),
         ("Vojvodina ICT Cluster works with the University of Novi Sad.", "Vojvodina ICT Cluster", ("RS", "Vojvodina", None)),
+        ("Water Cluster\n\nOur secretariat sits in Aarhus, in the Central Denmark Region, but members are everywhere.",
+         "Water Cluster", ("DK", "Central Denmark Region", "Aarhus")),
+        ("Partners\n\n1. Plastics Technology Cluster (PTC) – Celje, Slovenia – coordinator\n2. University of Ljubljana – Ljubljana, Slovenia",
+         "Plastics Technology Cluster", ("SI", None, "Celje")),
+        ("The Basque Advanced Packaging Cluster signed an agreement in Madrid.", "Basque Advanced Packaging Cluster", ("ES", None, None)),
         # the dominant country
         ("The cluster unites firms in Montenegro. Montenegro grows. Montenegro invests. Talent came from Ukraine.",
          "Cortex Cluster", ("ME", None, None)),
@@ -108,6 +113,7 @@ def test_seat(text, name, expected):
         ("Dear Mr Erb, since you took part in the project on the Nordic Countries, Germany and Poland.", "BIOKON Int."),
         ("Country of origin of our members: we sell mostly in Germany and in Austria through our partners network.", "Cluster A"),
         ("Annual Forum\n\nDate: 12 May 2019\nLocation: Varna, Bulgaria\n", "Eco Cluster"),
+        ("We work with Aquaberry Water Cluster from the Netherlands on pilots.", "Blue Cluster"),
         ("Общото събрание на Клъстера се състоя на терена на панаира в Пловдив.", "Клъстер „Мехатроника“"),
     ],
 )
@@ -140,6 +146,9 @@ def test_city_prefers_the_full_latin_form():
         ("Целеви пазари: Германия, Румъния\n", ["DE", "RO"]),
         ("Profile\n\nTarget countries:\nGermany\nGermany\n", ["DE"]),
         ("Profile\n\nTargeted countries\n\nTransnational cooperation\n", []),
+        ("Profile\n\nTargeted countries\n\nFinland\nGermany\nSweden\n\n\nSupport programmes\n", ["FI", "DE", "SE"]),
+        ("Our work focuses on the markets where our solutions are most in demand: the United States, India and China.",
+         ["US", "IN", "CN"]),
         ("Members come from Germany and Austria.", []),  # not targets
         ("We held a meeting in Germany.", []),
     ],

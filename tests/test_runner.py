@@ -34,13 +34,15 @@ class FakeResult:
 
 
 def fake_process_bytes(raw: bytes, *, doc_id: str, path: str, nlp=None) -> FakeResult:
-    """A stand-in pipeline: empty -> InputError, "BOOM" -> crash, else a small valid record."""
+    """A stand-in pipeline: empty -> InputError, "BOOM" -> exception, "EXIT" -> dead process, else a small record."""
     CALLS.append(doc_id)
     text = raw.decode("utf-8", "replace").strip()
     if not text:
         raise InputError("empty file", "empty")
     if "BOOM" in text:
         raise RuntimeError("the extractor blew up")
+    if "EXIT" in text:
+        os._exit(3)  # a worker process dying under the pool
     name = text.splitlines()[0][:60]
     record = Record(
         id=doc_id,
@@ -279,6 +281,18 @@ def test_pool_gives_same_bytes_as_one_worker_fake(tmp_path, fake_pipeline):
     assert run(inputs, "-o", tmp_path / "two", "--workers", "2") == 1
     assert snapshot(tmp_path / "one") == snapshot(tmp_path / "two")
     assert json.loads((tmp_path / "two" / "run.json").read_text())["peak_worker_rss_mb"] > 0
+
+
+def test_a_dying_worker_does_not_stop_the_batch(tmp_path, fake_pipeline):
+    inputs = make_corpus(tmp_path / "in", 30)
+    write(inputs / "doc05.txt", "EXIT")
+    out = tmp_path / "out"
+    assert run(inputs, "-o", out, "--workers", "2") == 1
+    errors = {e["id"]: e for e in read_jsonl(out / "errors.jsonl")}
+    records = [r["id"] for r in read_jsonl(out / "dataset.jsonl")]
+    assert errors["doc05"]["error"] == "internal" and "worker failed" in errors["doc05"]["reason"]
+    assert sorted([*errors, *records]) == [f"doc{i:02d}" for i in range(30)]
+    assert "doc29" in records  # inputs after the crash ran in a fresh pool
 
 
 @pytest.fixture(scope="module")

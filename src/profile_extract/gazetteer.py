@@ -104,7 +104,8 @@ def _named_entries(data: dict, iso: dict) -> list[tuple[str, Entry]]:
     for code in sorted(set(iso) | set(variants)):
         forms = [*variants.get(code, []), *iso.get(code, {}).get("names", [])]
         names.extend((form, Entry("country", code, forms[0])) for form in forms)
-    for code, forms in data["adjectives"].items():
+    for key, forms in data["adjectives"].items():
+        code = key.split("_")[0]  # "ES_regions": adjectives of Spanish regions
         names.extend((form, Entry("adjective", code, forms[0])) for form in forms)
     for table, kind, level in (("cities", "city", 0), ("regions", "region", 2), ("regions_major", "region", 1)):
         for code, rows in data[table].items():

@@ -111,7 +111,10 @@ def _pipeline(model: str | None):
 def _init_worker(model: str | None) -> None:
     """Pool initializer: load the spaCy pipeline once per worker; Ctrl-C is the parent's to handle."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
-    _pipeline(model)
+    try:
+        _pipeline(model)
+    except Exception:  # noqa: BLE001 - a dead initializer would break the pool; each input reports it instead
+        pass
 
 
 def _ready() -> bool:
@@ -171,7 +174,7 @@ def _dask_engine(settings, workers: int, address: str | None):
     with contextlib.ExitStack() as stack:
         if address:
             try:
-                client = stack.enter_context(Client(address, timeout="10s"))
+                client = stack.enter_context(Client(address, timeout="5s"))
             except Exception as exc:  # noqa: BLE001 - any failure to connect is a configuration error
                 raise UsageError(f"cannot connect to the Dask scheduler at {address}: {exc}") from exc
         else:

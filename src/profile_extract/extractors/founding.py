@@ -26,6 +26,7 @@ _VERB = re.compile(rf"(?<![\w-])(?:{_VERBS})(?![\w-])", re.IGNORECASE)
 _NOUN = re.compile(
     rf"(?<![\w-])(?:its|our|their|the cluster's)\s+(?:{'|'.join(_DATA['nouns'])})(?![\w-])", re.IGNORECASE
 )
+_ACT = re.compile(rf"(?<![\w-])(?:{'|'.join(_DATA['acts'])})(?![\w-])", re.IGNORECASE)
 _ACTIVE_OBJECT = re.compile(r"\s+(?:a|an|the|our)\s+(?P<object>[^,.;:()\n!?]{2,150})", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"[.!?](?=\s+[\"“„(]?[A-ZА-Я0-9])|\n")
 _AUXILIARY = re.compile(
@@ -62,14 +63,18 @@ def _from_field(doc: Document) -> tuple[str, Span] | None:
 def _from_prose(doc: Document, found: dict[str, Any]) -> tuple[str, Span] | None:
     refs = org_references(found)
     text = doc.text
-    hits = [(m, False) for m in _VERB.finditer(text)] + [(m, True) for m in _NOUN.finditer(text)]
+    hits = [(m, "verb") for m in _VERB.finditer(text)] + [(m, "noun") for m in _NOUN.finditer(text)]
+    hits += [(m, "act") for m in _ACT.finditer(text)]
     hits = sorted(hits, key=lambda h: h[0].start())[:_MAX_STATEMENTS]
-    for verb, is_noun in hits:
+    for verb, kind in hits:
         lo, hi = _sentence(text, verb.start(), verb.end())
         before = text[lo: verb.start()]
+        is_noun = kind != "verb"
         active = None if is_noun else _ACTIVE_OBJECT.match(text, verb.end(), hi)
-        if is_noun:
+        if kind == "noun":
             about_us = True  # "its establishment": the possessive refers back to the subject
+        elif kind == "act":
+            about_us = refers_to_org(text[lo:hi], refs)  # "the founding statement was signed ..., and the cluster"
         elif active and refers_to_org(active.group("object"), refs, anaphor_ok=False):
             about_us = True
         else:

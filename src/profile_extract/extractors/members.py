@@ -46,6 +46,9 @@ _GROUPING = re.compile(
     rf"(?:{_alt(_DATA['grouping_nouns'])})(?![\w-])",
     re.IGNORECASE,
 )
+_LEADING_COUNT = re.compile(rf"\s*[:\-–]\s*{_QUALIFIER}(?P<num>{_NUM})\+?(?=\s*(?:\(|$|,|;|members))", re.IGNORECASE)
+# "X is coordinated by <the org> and brings together ...": the org is not the subject of the count
+_PASSIVE_AGENT = re.compile(r"(?<![\w-])(?:is|are|was|were|being)\s+(?:\w+\s+)?\w+(?:ed|en)\s+by\s", re.IGNORECASE)
 _SCOPE = 400_000  # characters searched for prose statements on a huge page
 _LOOKBACK = 80
 _LOOKAHEAD = 200
@@ -54,7 +57,7 @@ _CHANGE_BEFORE = re.compile(r"(?:\bby|\bfrom|\badded|\bwelcomed|\bdown|\blost)\s
 _NOT_MEMBERSHIP_AFTER = re.compile(rf"\s+(?:{_alt(_DATA['not_membership_after'])})\b", re.IGNORECASE)
 _CATEGORY = {
     slot: re.compile(
-        rf"{_QUALIFIER}(?P<num>{_NUM})\+?\s+(?:[\w-]+\s+){{0,2}}?(?:{_alt(words)})(?![\w-])", re.IGNORECASE
+        rf"{_QUALIFIER}(?P<num>{_NUM})\+?\s+(?:[^\W\d_][\w-]*,?\s+){{0,2}}?(?:{_alt(words)})(?![\w-])", re.IGNORECASE
     )
     for slot, words in _DATA["categories"].items()
 }
@@ -97,15 +100,41 @@ def _from_fields(doc: Document, counts: dict[str, tuple[int, Span]]) -> None:
         if number is not None:
             counts[slot] = (number, value.span)
             used.add(value.span)
+        elif not fld.values:
+            _composition_line(doc, fld, slot, counts)
     _fill_unlabelled(doc, labelled, counts)
+
+
+def _answers_label_above(doc: Document, value: Line, label_position: int) -> bool:
+    """A number printed above this label that is really the answer to the "Label:" line above it."""
+    if value.end > _line_start(doc, label_position) or label_position < 2:
+        return False
+    above = doc.lines[label_position - 2]
+    return doc.lines[label_position - 1].span == value.span and above.text.rstrip().endswith(":")
+
+
+def _line_start(doc: Document, position: int) -> int:
+    return doc.lines[position].start if 0 <= position < len(doc.lines) else 0
+
+
+def _composition_line(doc: Document, fld: FormField, slot: str, counts: dict[str, tuple[int, Span]]) -> None:
+    """'Members: 42 (35 SMEs, 2 large companies, ...)': a count with its breakdown on the label's line."""
+    line = doc.line_at(fld.label_span[0])
+    if line is None:
+        return
+    m = _LEADING_COUNT.match(doc.text, fld.label_span[1], line.end)
+    if m:
+        counts[slot] = (_number(m.group("num")), m.span("num"))
+        if slot == "total":
+            _categories(doc.text, m.end(), line.end, counts)
 
 
 def _own_value(doc: Document, fld: FormField, used: set[Span]) -> Line | None:
     """The field's value, unless an earlier field already took that line ("Label:" / "120" / "Label:" / "95":
     then the number under this label is its own)."""
-    if fld.values and fld.values[0].span not in used:
-        return fld.values[0]
     position = bisect.bisect_right(doc.lines, fld.label_span[0], key=lambda line: line.start) - 1
+    if fld.values and fld.values[0].span not in used and not _answers_label_above(doc, fld.values[0], position):
+        return fld.values[0]
     nxt = doc.lines[position + 1] if 0 <= position < len(doc.lines) - 1 else None
     if nxt is not None and nxt.span not in used and _BARE_NUMBER.fullmatch(nxt.text):
         return nxt
@@ -140,6 +169,8 @@ def _from_prose(doc: Document, found: dict[str, Any]) -> dict[str, tuple[int, Sp
     for stated in _total_statements(text):
         lo, hi = _sentence(text, stated.start, stated.end)
         if not _is_membership_total(text, stated, lo) or not refers_to_org(text[lo:hi], refs):
+            continue
+        if _PASSIVE_AGENT.search(text, lo, stated.start):
             continue
         counts["total"] = (_number(stated.num), (stated.num_span[0], stated.end))
         _categories(text, stated.end, hi, counts)

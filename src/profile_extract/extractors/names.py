@@ -13,7 +13,6 @@ from __future__ import annotations
 import re
 import tomllib
 from dataclasses import dataclass, field
-from functools import lru_cache
 from importlib import resources
 from typing import Any, Iterable
 
@@ -121,6 +120,7 @@ class _Tok:
     core: str
     lead_break: bool
     trail_break: bool
+    opens_quote: bool = False
 
 
 class _Pool:
@@ -282,7 +282,9 @@ def _tokens(text: str, lo: int, hi: int, at_line_start: bool) -> list[_Tok]:
                 trail_break = trail_break or poss.group(0)[-1:] == "s"
                 stripped = stripped[: poss.start()]
         start = m.start() + lead
-        toks.append(_Tok(start, start + len(stripped), stripped, lead > 0 and word[0] != "*", trail_break))
+        toks.append(_Tok(
+            start, start + len(stripped), stripped, lead > 0 and word[0] != "*", trail_break, word[0] in _OPEN_QUOTES
+        ))
     if toks and not at_line_start:
         toks[0].lead_break = True  # a window cut mid-line: don't extend past it
     return toks
@@ -318,7 +320,7 @@ def _expand(toks: list[_Tok], h: int, hit: re.Match) -> tuple[int, int, bool] | 
     while j + 1 < len(toks) and not toks[j].trail_break:
         nxt = toks[j + 1]
         if nxt.lead_break:
-            if j == h and toks[j + 1].start > 0:
+            if j == h and nxt.opens_quote:
                 quoted_end = _closing_quote(toks, j + 1)
                 if quoted_end is not None:
                     j = quoted_end

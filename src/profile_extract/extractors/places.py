@@ -37,7 +37,7 @@ def _trigger_pattern(words: list[str]) -> re.Pattern:
 
 _SEAT_TRIGGER = _trigger_pattern(_WORDING["seat"]["triggers"])
 _TARGET_TRIGGER = _trigger_pattern(_WORDING["target"]["triggers"])
-_FROM_COUNTRY = re.compile("(?:" + _WORDING["seat"]["from_country"] + ")$", re.IGNORECASE)
+_FROM_COUNTRY = re.compile("(?:" + _WORDING["seat"]["from_country"] + ")$")
 _FROM_COUNTRY_WINDOW = int(_WORDING["seat"]["from_country_window"])
 _BASED_AFTER = re.compile(_WORDING["seat"]["after"], re.IGNORECASE)
 _PRONOUN_SUBJECT = re.compile(r"^\W*(?:" + "|".join(_WORDING["seat"]["pronouns"]) + r")(?!\w)", re.IGNORECASE)
@@ -53,8 +53,13 @@ _SENTENCE_START = re.compile(r"(?:[.!?;]\s|\n)(?=[^\n]*$)")
 _CAPITALISED_ORG = re.compile(r"(?<!\w)[A-ZА-Я][\w&.-]*(?:\s+(?:of|for|and|&|[A-ZА-Я][\w&.-]*)){0,6}\s+(?P<designator>[A-ZА-Я]\w+)")
 _LATIN = re.compile(r"[A-Za-z]")
 _HEADER = re.compile(r"^(?P<c>[^:()]{2,40}?)\s*:\s*(?P<r>[^:()]{2,60}?)\s*\(\s*(?P<c2>[^()]{2,40}?)\s*\)\s*$")
+_FOLLOWER_GAP = re.compile(r"\s*(?:\(|,|,?\s+in(?:\s+the)?)\s*")
+_NAME_THEN_PLACE = re.compile(r"\s*(?:\([^()\n]{1,15}\)\s*)?[–—,-]\s*$")
 _SENTENCE_STOP = re.compile(r"[.;!?\n]")
 _TARGET_LEAD = 30  # characters before a trigger word where a target phrase may begin ("main export markets")
+_TARGET_TAIL = 100  # characters after it where the phrase may end ("markets where ... most in demand:")
+_HEADER_WORDS = 6  # a label line ("Targeted countries") is this short
+_HEADER_REST = re.compile(r"[^\S\n]*\w{0,12}[^\S\n]*:?[^\S\n]*")
 _TARGET_REACH = 300  # characters after "target markets are" searched for countries
 _SEAT_KEYS = ("country", "region", "city", "location")
 _TOP_LINES = 10  # a "Country: Region (Country)" header sits near the top
@@ -118,6 +123,8 @@ def extract(doc: Document, found: dict[str, Any]) -> Extraction:
         step(doc, seat)
     if not seat.complete:
         _from_phrases(doc, places, names, seat)
+    if not seat.complete:
+        _from_name_then_place(doc, places, names, seat)
     if not seat.complete:
         _from_name(doc, names, seat)
     _country_from_place(seat)
@@ -245,12 +252,16 @@ def _from_phrases(doc: Document, places: list[Place], names: list[str], seat: _S
                 seat.set_country(place.code, (place.start, place.end))
             continue
         anchor = window_start + phrase.start() if phrase else place.start
-        if _opens_list(doc.text, place, places[i + 1:i + 2]) or not _organisation_is_subject(doc.text, anchor, names):
+        if _opens_list(doc.text, place, places[i + 1:i + 2]):
+            continue
+        if not (phrase and _PRONOUN_SUBJECT.match(phrase.group())) and not _organisation_is_subject(doc.text, anchor, names):
             continue
         seat.add(place)
-        follower = places[i + 1] if i + 1 < len(places) else None
-        if follower and follower.kind == "country" and doc.text[place.end:follower.start].strip() in ("(", ","):
-            seat.set_country(follower.code, (follower.start, follower.end))
+        for follower in places[i + 1:i + 3]:  # "Aarhus, in the Central Denmark Region", "Cluj-Napoca (Romania)"
+            if follower.kind not in _SEAT_KINDS or not _FOLLOWER_GAP.fullmatch(doc.text, place.end, follower.start):
+                break
+            seat.add(follower)
+            place = follower
         if seat.complete:
             return
 
@@ -305,6 +316,25 @@ def _opens_list(text: str, place: Place, following: list[Place]) -> bool:
 
 def _names_other_org(text: str) -> bool:
     return any(m.group("designator") in _DESIGNATOR_WORDS for m in _CAPITALISED_ORG.finditer(text))
+
+
+def _from_name_then_place(doc: Document, places: list[Place], names: list[str], seat: _Seat) -> None:
+    """ "Slovenian Plastics Technology Cluster (SPTC) – Celje, Slovenia – coordinator": a list entry
+    giving the organisation's own place right after its name."""
+    for i, place in enumerate(places):
+        if place.kind not in ("city", "region"):
+            continue
+        line = doc.line_at(place.start)
+        if line is None:
+            continue
+        before = doc.text[line.start:place.start]
+        if not any(before.startswith(name) and _NAME_THEN_PLACE.fullmatch(before, len(name)) for name in names):
+            continue
+        seat.add(place)
+        follower = places[i + 1] if i + 1 < len(places) else None
+        if follower and follower.kind == "country" and _FOLLOWER_GAP.fullmatch(doc.text, place.end, follower.start):
+            seat.set_country(follower.code, (follower.start, follower.end))
+        return
 
 
 def _from_name(doc: Document, names: list[str], seat: _Seat) -> None:
@@ -363,16 +393,35 @@ def _target_countries(doc: Document) -> list[tuple[str, Span]]:
     for form_field in doc.fields_for("target_countries"):
         spans.extend((value.start, value.end) for value in form_field.values)
     for trigger in _TARGET_TRIGGER.finditer(doc.text):
-        m = _TARGET_BEFORE.search(doc.text, max(0, trigger.start() - _TARGET_LEAD), trigger.end() + _TARGET_LEAD)
+        m = _TARGET_BEFORE.search(doc.text, max(0, trigger.start() - _TARGET_LEAD), trigger.end() + _TARGET_TAIL)
         if m is None or not m.start() <= trigger.start() < m.end() or any(s <= m.start() < e for s, e in spans):
             continue
         stop = _sentence_end(doc.text, m.end())
         spans.append((m.end(), stop))
+        spans.extend(_country_lines_after(doc, trigger.end()))
     seen: dict[str, Span] = {}
     for start, end in spans:
         for place in find_places(doc.text, start, end, kinds=frozenset({"country"})):
             seen.setdefault(place.code, (place.start, place.end))
     return list(seen.items())
+
+
+def _country_lines_after(doc: Document, offset: int) -> list[Span]:
+    """ "Targeted countries" alone on a line, then one country per line: the list block under it."""
+    line = doc.line_at(offset)
+    if line is None or len(line.text.split()) > _HEADER_WORDS or not _HEADER_REST.fullmatch(doc.text, offset, line.end):
+        return []
+    position = doc.lines.index(line)
+    spans: list[Span] = []
+    for nxt in doc.lines[position + 1:]:
+        if nxt.index - line.index > 2:  # a blank line or two may separate the items from the label
+            break
+        found = find_places(doc.text, nxt.start, nxt.end, kinds=frozenset({"country"}))
+        if not found or _uncovered(nxt.text, [(p.start - nxt.start, p.end - nxt.start) for p in found]).strip(" ,;.-–"):
+            break
+        spans.append(nxt.span)
+        line = nxt
+    return spans
 
 
 def _sentence_end(text: str, start: int) -> int:

@@ -79,8 +79,8 @@ def tokenize_only(texts_dir: Path) -> dict:
     import spacy
 
     texts = [p.read_text(encoding="utf-8") for p in sorted(texts_dir.glob("*.txt"))]
-    started = time.perf_counter()
     nlp = spacy.blank("en")
+    started = time.perf_counter()
     tokens = sum(len(nlp(text)) for text in texts)
     seconds = time.perf_counter() - started
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / (1024 * 1024 if sys.platform == "darwin" else 1024)

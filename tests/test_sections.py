@@ -133,3 +133,14 @@ def test_pipe_separated_values_stay_with_their_label():
 def test_list_label_that_is_also_a_heading_word_keeps_its_bulleted_items_across_blank_lines():
     doc = doc_of("Projects:\n\n1. First project\n\n2. Second project\n\nWhy choose us:\nBecause.\n")
     assert values(doc, "projects") == [["First project", "Second project"]]
+
+
+def test_number_answering_the_label_above_is_not_taken_by_the_label_below():
+    doc = doc_of("Total number of members:\n120\nNumber of SME members:\n95\n")
+    assert values(doc, "members.total") == [["120"]]
+    assert values(doc, "members.smes") == [["95"]]
+
+
+def test_count_with_a_breakdown_in_brackets_fits_a_count_label():
+    doc = doc_of("Total number of members: 42 (35 SMEs, 2 large companies)\n")
+    assert values(doc, "members.total") == [["42 (35 SMEs, 2 large companies)"]]

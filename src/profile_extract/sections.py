@@ -22,7 +22,7 @@ _INLINE_LABEL = re.compile(r"^(?P<label>[^:|]{1,80}?)\s*:\s*(?P<value>\S.*)$")
 _LABEL_LINE = re.compile(r"^(?P<label>[^:]{1,150}?)\s*\??\s*:\s*$")
 _COUNT_VALUE = re.compile(
     r"^(?:(?:over|more than|about|approx\.?|approximately|around|nearly|almost|над|около|повече от)\s+)?"
-    r"\d[\d\s.,']*\+?(?:\s+[^\W\d_]+){0,3}\.?$",
+    r"\d[\d\s.,']*\+?(?:\s+[^\W\d_]+){0,3}\.?(?:\s*\([^()]*\))?$",  # "42 (35 SMEs, 2 large)"
     re.IGNORECASE,
 )
 _SENTENCE_END = re.compile(r"[.,;:!?]$")
@@ -166,7 +166,7 @@ def _form_fields(doc: Document) -> list[FormField]:
             current = None
             continue
         parts = _label_parts(line)
-        if parts and _number_before_label(doc, i, parts):
+        if parts and _number_before_label(doc, i, parts) and not (current and doc.lines[i - 1] in current.values):
             # "286 / Cluster Members": a count printed above its label
             spec = match_label(parts[0][0])
             fields.append(FormField(parts[0][0], parts[0][1], spec.key, spec.type, [doc.lines[i - 1]]))

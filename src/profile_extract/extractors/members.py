@@ -100,6 +100,8 @@ def _from_fields(doc: Document, counts: dict[str, tuple[int, Span]]) -> None:
         if number is not None:
             counts[slot] = (number, value.span)
             used.add(value.span)
+            if slot == "total":  # "42 (35 SMEs, 2 large companies, ...)"
+                _categories(doc.text, value.start, value.end, counts)
         elif not fld.values:
             _composition_line(doc, fld, slot, counts)
     _fill_unlabelled(doc, labelled, counts)
@@ -143,12 +145,14 @@ def _own_value(doc: Document, fld: FormField, used: set[Span]) -> Line | None:
 
 def _fill_unlabelled(doc: Document, labelled: list[tuple[int, FormField]], counts: dict[str, tuple[int, Span]]) -> None:
     """A bare number between two labelled counts one slot apart takes the slot between them."""
-    used = {v.span for _, f in labelled for v in f.values}
+    used = {v.span for f in doc.fields for v in f.values}
     for (slot_a, field_a), (slot_b, field_b) in zip(labelled, labelled[1:]):
         if slot_b - slot_a != 2 or SLOTS[slot_a + 1] in counts:
             continue
         lo = max([field_a.label_span[1], *(v.end for v in field_a.values)])
         hi = min([field_b.label_span[0], *(v.start for v in field_b.values)])
+        if any(lo <= f.label_span[0] < hi for f in doc.fields):
+            continue  # another label stands between them: the number is its answer
         bare = [
             line for line in doc.lines
             if lo <= line.start and line.end <= hi and line.span not in used and _BARE_NUMBER.fullmatch(line.text)

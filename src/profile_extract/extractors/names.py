@@ -83,6 +83,7 @@ _FOUNDING_BONUS = 3.0
 _QUOTED_BONUS = 1.0
 _ACRONYM_BONUS = 1.0
 _SUBJECT_BONUS = 1.5
+_ACRONYM_USE_WEIGHT, _MAX_ACRONYM_USES = 1.0, 5  # "GI", "MCB": the short form counts as a mention
 _PRIORITY = {"field": 5, "title": 4, "award": 4, "quoted": 3, "founding": 2, "acronym": 2, "designator": 1}
 
 
@@ -100,7 +101,8 @@ class Candidate:
     kinds: dict[str, float] = field(default_factory=dict)  # kind -> bonus
     surfaces: set[str] = field(default_factory=set)
     acronyms: set[str] = field(default_factory=set)
-    variants: set[str] = field(default_factory=set)  # longer readings, e.g. with the seat a founding statement adds
+    variants: set[str] = field(default_factory=set)
+    acronym_uses: int = 0  # longer readings, e.g. with the seat a founding statement adds
     count: int = 0
     spans: list[Span] = field(default_factory=list)
     score: float = 0.0
@@ -514,7 +516,7 @@ def _score(doc: Document, pool: _Pool) -> list[list[Candidate]]:
             min(cand.count, 12)
             + sum(cand.kinds.values())
             + (_SUBJECT_BONUS if subject else 0.0)
-            + 0.5 * min(cand.kinds.get("_acronym_uses", 0), 3)
+            + _ACRONYM_USE_WEIGHT * min(cand.acronym_uses, _MAX_ACRONYM_USES)
             + 0.5 * min(pool.bare.get(first_word, 0), 4) * (first_word in DESIGNATORS)
             + _echo(cand, text_cf)
         )
@@ -569,7 +571,7 @@ def _count_acronyms(doc: Document, cands: list[Candidate]) -> None:
     pattern = re.compile(rf"(?<![\w-])(?:{_alternation(owners)})(?![\w-])")
     for m in pattern.finditer(doc.text, 0, _COUNT_SCOPE):
         for cand in owners.get(m.group(0), ()):
-            cand.kinds["_acronym_uses"] = cand.kinds.get("_acronym_uses", 0) + 1
+            cand.acronym_uses += 1
             cand.acronyms.add(m.group(0))
 
 

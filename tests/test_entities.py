@@ -75,6 +75,8 @@ NOT_ORG_CASES = [
     ("Developing Cluster strategies is the second aim.", "Developing Cluster"),
     ("The ICT sector is growing; IT and SME firms joined.", "ICT"),
     ("Intermediary Organization (IO) in Erasmus for Young Entrepreneurs.", "IO"),
+    ("Members include Aarhus Vand, Grundfos and Odense University.", "Aarhus Vand, Grundfos and Odense University"),
+    ("The Basque Government's support helped.", "Basque Government's"),
 ]
 
 
@@ -94,6 +96,8 @@ PERSON_CASES = [
     ("Speaking, Zvonko Kradić, President of the Board of the Alpha Cluster, said. Kradić added more.", "Kradić"),
     ("Г-н Иван Петров откри събранието.", "Иван Петров"),
     ("Andrei Kelemen\n\nExecutive Director\nCluj IT Cluster", "Andrei Kelemen"),
+    ("“We grow,” said Aurelio Quintanilla, who leads the board.", "Aurelio Quintanilla"),
+    ("Signed: Ms Zdenka Horvatová, Cluster Manager.", "Zdenka Horvatová"),
 ]
 
 

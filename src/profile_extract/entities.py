@@ -59,6 +59,7 @@ _SP = r"[^\S\n]+"  # white space within one line
 CAPWORD = rf"{U}[^\W\d_]*(?:[-'’][^\W\d_]+)*(?:['’](?={_SP}))?"
 _CONN = "|".join(sorted((re.escape(c) for c in CONNECTORS), key=len, reverse=True))
 # A name: capitalised words joined by spaces and lowercase connectors ("Ministry of the Economy").
+_TITLEWORD = rf"{U}[^\W\d_{_UPPER}][^\W\d_]*"
 _SEQ = rf"{CAPWORD}(?:{_SP}(?:(?:{_CONN}){_SP}){{0,2}}{CAPWORD})*"
 NAME_SEQ = re.compile(rf"(?<![\w\-/]){_SEQ}")
 _PLAIN_SEQ = rf"{CAPWORD}(?:{_SP}{CAPWORD}){{0,4}}"
@@ -74,7 +75,6 @@ ACRONYM_AFTER = re.compile(rf"[^\S\n]*(?:\(({_ACRONYM})\)|/({_ACRONYM})/|[-–�
 # "Org – City": a place written after a dash is part of the name ("ICT Cluster – Varna").
 DASH_PLACE = re.compile(rf"[^\S\n]+[-–—][^\S\n]+({U}[^\W\d_{_UPPER}]+)(?=[^\S\n]*(?:[,.;:)”\"]|$|\n|{_SP}and{_SP}))")
 # ", Research and Economy" continuing a "Ministry of Science" name.
-_TITLEWORD = rf"{U}[^\W\d_{_UPPER}][^\W\d_]*"
 COMMA_CONTINUATION = re.compile(rf"(?:,{_SP}{_TITLEWORD}(?:{_SP}{_TITLEWORD}){{0,2}})+,?{_SP}and{_SP}{_TITLEWORD}(?:{_SP}{_TITLEWORD}){{0,2}}")
 _STEM_TAIL = re.compile(r"[^\S\n]+(?:cluster|network|association)\b")
 _STEM_END = re.compile(r"[^\S\n]*(?:[,.;:)!?]|$)", re.MULTILINE)
@@ -113,14 +113,16 @@ _AND_PERSON = re.compile(
 )
 ROLE = re.compile(rf"(?<!\w)(?:{_alternation(_PEOPLE['roles'])})(?!\w)", re.IGNORECASE)
 # "Koen Verbruggen, Director" / "President Jakov Milatović": a name beside a role title.
-NAME_THEN_ROLE = re.compile(rf"(?<![\w-])({CAPWORD}(?:{_SP}{CAPWORD}){{1,2}}),{_SP}(?={ROLE.pattern})", re.IGNORECASE)
+NAME_THEN_ROLE = re.compile(rf"(?<![\w-])((?-i:{CAPWORD}(?:{_SP}{CAPWORD}){{1,2}})),{_SP}(?={ROLE.pattern})", re.IGNORECASE)
+# "said Ane Etxeberria, ...": a name right after a verb of saying
+SAID_NAME = re.compile(rf"(?<!\w)(?:said|says|added|explained|commented|noted|according to){_SP}({_TITLEWORD}{_SP}{_TITLEWORD})(?=[^\S\n]*[,.(])")
 # The text after a person that names their organisation.
 AFTER_PERSON_QUOTE = re.compile(rf"[^\S\n]*{_OPEN_Q}([^“”„\"«»\n]{{2,80}}?){_CLOSE_Q}")
 AFTER_PERSON_FOR = re.compile(rf"{_SP}for{_SP}(?:the{_SP})?({_SEQ})")
 _LEAD_IN = _alternation(_PEOPLE["role_lead_ins"])
 ROLE_PHRASE = re.compile(
     rf"[^\S\n]*(?:,|[-–—])[^\S\n]*(?:(?:{_LEAD_IN}){_SP})?"
-    rf"(?P<role>(?:{CAPWORD}{_SP}){{0,2}}(?:{ROLE.pattern})(?:{_SP}and{_SP}(?:{CAPWORD}{_SP})?(?:{ROLE.pattern}))?"
+    rf"(?P<role>(?-i:(?:{CAPWORD}{_SP}){{0,2}})(?:{ROLE.pattern})(?:{_SP}and{_SP}(?:{CAPWORD}{_SP})?(?:{ROLE.pattern}))?"
     rf"(?:{_SP}of{_SP}the{_SP}(?:(?:[Mm]anaging|[Ss]upervisory|[Ee]xecutive|[Mm]anagement|[Gg]overning){_SP})?[Bb]oard(?:{_SP}of{_SP}[Dd]irectors)?)?)"
     rf"(?:{_SP}(?:of|at){_SP}(?:the{_SP})?(?P<org>(?-i:{CAPWORD}(?:{_SP}(?:(?:{_CONN}){_SP}){{0,2}}{CAPWORD}){{0,8}})))?",
     re.IGNORECASE,
@@ -218,6 +220,8 @@ class _Finder:
 
     def add(self, start: int, end: int, label: str, rank: int) -> None:
         start, end = _trim_punct(self.text, start, end)
+        if self.text.endswith(("'s", "’s"), start, end):
+            end -= 2
         if end > start and not self.blocked.covers(start, end):
             self.cands.append(Candidate(start, end, label, rank))
 
@@ -284,7 +288,10 @@ class _Finder:
     def _extend(self, start: int, end: int) -> int:
         """Grow an organisation name over a dash-place, a comma list of fields, "University in X"."""
         text = self.text
+        of_name = bool(re.search(r"\s(?:of|for)\s", text[start:end]))
         for regex in (COMMA_CONTINUATION, DASH_PLACE):
+            if regex is COMMA_CONTINUATION and not of_name:
+                continue  # "Ministry of Science, Research and Economy"; not "Aarhus Vand, Grundfos and X"
             m = regex.match(text, end)
             if m and not _has_designator(text[m.start():m.end()].replace(",", " ").split()):
                 return m.end()
@@ -433,6 +440,8 @@ class _Finder:
                     i += len(run)
                 else:
                     i += 1
+        for m in SAID_NAME.finditer(text):
+            found.append((m.start(1), m.end(1)))
         for m in NAME_THEN_ROLE.finditer(text):
             tokens = _tokens(text, m.start(1), m.end(1))
             if all(text[s].isupper() and text[s:e] != text[s:e].upper() for s, e in tokens):
@@ -440,7 +449,8 @@ class _Finder:
                 if len(run) == len(tokens):
                     found.append((m.start(1), m.end(1)))
         for start, end in found:
-            if _has_designator(text[start:end].split()):
+            start = _skip_honorifics(text, start, end)
+            if start >= end or _has_designator(text[start:end].split()):
                 continue
             self.add(start, end, "PERSON", 2)
             self._person_context(end)
@@ -651,6 +661,17 @@ def _inside_any(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
 def _skip_words(text: str, pos: int, words: tuple[str, ...]) -> int:
     m = re.match(rf"(?:(?:{'|'.join(re.escape(w) for w in words)}){_SP})*", text[pos:pos + 40])
     return m.end() if m else 0
+
+
+_HONORIFIC_WORD = re.compile(rf"(?:{_alternation(_PEOPLE['honorifics'])})(?!\w){_SP}")
+
+
+def _skip_honorifics(text: str, start: int, end: int) -> int:
+    m = _HONORIFIC_WORD.match(text, start, end)
+    while m:
+        start = m.end()
+        m = _HONORIFIC_WORD.match(text, start, end)
+    return start
 
 
 def _initials(name: str) -> str:

@@ -22,7 +22,6 @@ import contextlib
 import hashlib
 import json
 import math
-import os
 import re
 import signal
 import sys

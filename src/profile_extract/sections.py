@@ -55,10 +55,14 @@ def _headings() -> tuple[frozenset[str], frozenset[str]]:
     return frozenset(data["headings"]), frozenset(data["placeholders"])
 
 
+_SPACES = re.compile(r"[\s_]+")
+_LONGEST_HEADING = 80  # no template heading or placeholder is longer; skip normalising long lines
+
+
+@lru_cache(maxsize=16384)
 def normalise_label(label: str) -> str:
     label = label.casefold().replace("’", "'").replace("&", " and ")
-    label = re.sub(r"[\s_]+", " ", label)
-    return label.strip(" ?:*.\t-–")
+    return _SPACES.sub(" ", label).strip(" ?:*.\t-–")
 
 
 @lru_cache(maxsize=4096)
@@ -74,11 +78,13 @@ def match_label(label: str) -> LabelSpec | None:
 
 
 def is_placeholder(value: str) -> bool:
+    if len(value) > _LONGEST_HEADING:
+        return False
     return normalise_label(value) in _headings()[1] or value.strip() in _headings()[1]
 
 
 def is_known_heading(text: str) -> bool:
-    return normalise_label(text) in _headings()[0]
+    return len(text) <= _LONGEST_HEADING and normalise_label(text) in _headings()[0]
 
 
 def split(cleaned: Cleaned, *, doc_id: str, format: str = "text") -> Document:
@@ -127,6 +133,8 @@ def _sub_line(line: Line, rel_start: int, rel_end: int) -> Line:
 def _label_parts(line: Line) -> list[tuple[str, tuple[int, int], list[Line] | None]]:
     """(label, label span, inline values) for each `Label: value` pair a line holds; [] if none."""
     text = line.text
+    if ":" not in text:
+        return _colonless_label(line)
     m = _LABEL_LINE.match(text)
     if m and not line.bullet and len(text) <= 160:
         label = m.group("label")
@@ -143,10 +151,14 @@ def _label_parts(line: Line) -> list[tuple[str, tuple[int, int], list[Line] | No
         elif pairs and segment.strip():
             pairs[-1][2].append(_sub_line(line, position, position + len(segment)))  # "Label: A | B | C"
         position += len(segment) + 3
-    if pairs:
-        return pairs
-    if match_label(text) and len(text) <= 80 and not line.bullet and not _SENTENCE_END.search(text):
-        return [(text, line.span, None)]  # a known label standing alone without a colon
+    return pairs or _colonless_label(line)
+
+
+def _colonless_label(line: Line) -> list[tuple[str, tuple[int, int], list[Line] | None]]:
+    """A known label standing alone on its line without a colon ("Technology fields")."""
+    text = line.text
+    if len(text) <= 80 and not line.bullet and not _SENTENCE_END.search(text) and match_label(text):
+        return [(text, line.span, None)]
     return []
 
 

@@ -74,20 +74,53 @@ CASES = [
     ("Sectors: Automotive, Plastics, AUTOMOTIVE\n", "sectors", ["Automotive", "Plastics"]),
     # a pipe list ends at the next "Label: value" pair
     ("Sectors: Automotive | Plastics | Website: Link\n", "sectors", ["Automotive", "Plastics"]),
+    # free-text services as a bulleted list under an "Our services"-style heading, in several layouts
+    ("Home > About\n\nNordic Bio Cluster\n\nOur services\n\n  • Partner search for EU projects\n  • Investor days and pitch "
+     "training\n  • Joint stands at trade fairs\n\nContact\n\nOslo\n", "services",
+     ["Partner search for EU projects", "Investor days and pitch training", "Joint stands at trade fairs"]),
+    ("## What we offer\n\n- Legal advice on public procurement\n- Market studies for new members\n\n## Team\n\nAnna\n", "services",
+     ["Legal advice on public procurement", "Market studies for new members"]),
+    ("## Services we offer to members\n\n* Coaching for start-ups\n* Access to the shared clean room\n", "services",
+     ["Coaching for start-ups", "Access to the shared clean room"]),
+    ("# Cluster\n\n### Our services\n\n1. Export coaching\n2. Match-making with investors\n", "services",
+     ["Export coaching", "Match-making with investors"]),
+    # an introductory line before the items is not an item
+    ("Our services\n\nWe provide our members with:\n• Matchmaking with buyers\n• Export coaching\n", "services",
+     ["Matchmaking with buyers", "Export coaching"]),
+    # Bulgarian heading
+    ("Нашите услуги\n\n• Обучения за членовете\n• Участие в международни изложения\n", "services",
+     ["Обучения за членовете", "Участие в международни изложения"]),
+    # prose under a services heading is not a list of services
+    ("## Our services\n\nWe offer our members a wide range of services, from training to internationalisation.\n", "services", []),
+    ("Our services\n\nThe cluster supports its members in many ways and helps them grow abroad every year.\n", "services", []),
+    # the word in a navigation sentence is not a heading
+    ("Read more about our services and events on the members' page.\n\n• Training\n", "services", []),
     # "etc." is not an item
     ("Technology fields: Photonics, Robotics, etc.\n", "technology_fields", ["Photonics", "Robotics"]),
 ]
 
 
+def _path(text):
+    return "page.html" if text.startswith("<") else "page.md" if text.startswith("#") else "page.txt"
+
+
+HTML_SERVICES = (
+    "<html><body><h1>Flanders Food Cluster</h1><p>We connect food companies.</p><h2>Services we offer</h2><ul>"
+    "<li>Technology scouting</li><li>Support for joint R&amp;D projects</li><li>Access to the pilot kitchen</li></ul>"
+    "<h2>Contact</h2><p>Gent</p></body></html>"
+)
+CASES.append((HTML_SERVICES, "services", ["Technology scouting", "Support for joint R&D projects", "Access to the pilot kitchen"]))
+
+
 @pytest.mark.parametrize("text,key,expected", CASES)
 def test_values(text, key, expected):
-    path = "page.md" if text.startswith("#") else "page.txt"
+    path = _path(text)
     assert values(text, key, path) == expected
 
 
 @pytest.mark.parametrize("text,key,expected", [c for c in CASES if c[2]])
 def test_evidence_contains_value(text, key, expected):
-    path = "page.md" if text.startswith("#") else "page.txt"
+    path = _path(text)
     doc, result = run(text, path)
     for i, value in enumerate(result.values[key]):
         start, end = result.evidence[f"/{key}/{i}"]

@@ -8,7 +8,7 @@ from __future__ import annotations
 import json
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, create_model
 
 IsoDate = Annotated[str, Field(pattern=r"^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$")]
 CountryCode = Annotated[str, Field(pattern=r"^[A-Z]{2}$")]
@@ -98,27 +98,6 @@ class GoldEntity(_Strict):
     label: EntityLabel
 
 
-class _ScoredFields(_Strict):
-    name: str | None = None
-    country: CountryCode | None = None
-    region: str | None = None
-    city: str | None = None
-    established: IsoDate | None = None
-    members: Members = Members()
-    sectors: list[str] = []
-    technology_fields: list[str] = []
-    s3_priority_areas: list[str] = []
-    emerging_industries: list[str] = []
-    services: list[str] = []
-    labels: list[str] = []
-    networks: list[str] = []
-    partner_clusters: list[str] = []
-    target_countries: list[CountryCode] = []
-    projects: list[Project] = []
-    events: list[Event] = []
-    people: list[Person] = []
-
-
 class Record(_Strict):
     """One profile, as the pipeline writes it (contract section 1); key order is the contract's."""
 
@@ -154,10 +133,14 @@ class Record(_Strict):
         return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
 
 
-class GoldRecord(_ScoredFields):
-    """A hand-labelled gold file (contract section 2): the scored keys only."""
-
-    entities: list[GoldEntity] = []
+# A hand-labelled gold file (contract section 2): the record's scored keys, entities without offsets.
+GoldRecord = create_model(
+    "GoldRecord",
+    __base__=_Strict,
+    __doc__="A hand-labelled gold file (contract section 2): the scored keys only.",
+    **{key: (Record.model_fields[key].annotation, Record.model_fields[key]) for key in SCORED_KEYS if key != "entities"},
+    entities=(list[GoldEntity], []),
+)
 
 
 def record_json_schema() -> dict:

@@ -15,7 +15,7 @@ def build(text, path="page.txt"):
 
 
 def run(text, name=None, **found):
-    doc = build(text)
+    doc = build(text, "page.md" if text.startswith(("#", "- **")) else "page.txt")
     entities.recognise(doc, entities.default_nlp())
     return doc, affiliations.extract(doc, {"name": name, "aliases": [], **found})
 
@@ -45,6 +45,19 @@ LABELS = [
     ("The validity of the Bronze Label is two years.\n", None, []),
     ("Reinforcing an exchange of information on labeling is regarded as important.\n", None, []),
     ("Another cluster, the Alpine Wood Cluster, received the Gold Label last year.\n", "Danube Wood Cluster", []),
+    # the level written after the label word, and "passed the assessment for"
+    ("Dear Mr Ozols,\nwe are pleased to inform you that the Baltic Laser Cluster has successfully passed the assessment for the "
+     "Cluster Management Excellence Label SILVER.\n", "Baltic Laser Cluster", ["Cluster Management Excellence Label SILVER"]),
+    # one label written twice (headline and letter): the fuller formal name is kept
+    ("News // 3 May 2021\nAlpine Timber Cluster awarded the ESCA Silver Label\n\nDear Mr Huber,\nit is our pleasure to inform you "
+     "that the Alpine Timber Cluster has passed the benchmarking for the Cluster Management Excellence Label SILVER.\n",
+     "Alpine Timber Cluster", ["Cluster Management Excellence Label SILVER"]),
+    # two levels over time are two labels
+    ("We received the Bronze Label in 2014 and the Silver Label in 2017.\n", "Porto Wine Cluster", ["Bronze Label", "Silver Label"]),
+    # a key-facts list item; a year in brackets is not part of the label
+    ("- **Cluster label:** ESCA Silver Label (2019)\n- **Members:** 40\n", "Pannon Wood Cluster", ["ESCA Silver Label"]),
+    # the form value comes first; the same label in prose is not repeated
+    ("Cluster Excellence Label: \nGold Label\n\nIn 2016 we received the ESCA Gold Label.\n", "Pannon Wood Cluster", ["Gold Label"]),
 ]
 
 NETWORKS = [
@@ -71,6 +84,25 @@ NETWORKS = [
     ("STIKK, a member of the Balkan and Black Sea ICT Clusters Network, organised KosICT.\n",
      "Balkan and Black Sea ICT Clusters Network", []),
     ("Three new ICT organisations were accepted as members of the network.\n", "ICT Cluster", []),
+    # appositives between the names; a name without a head word is taken when its appositive names its kind
+    ("We are a member of Cluster Excellence Finland, the national association of Finnish clusters, and of Hydrogen Europe, the "
+     "European hydrogen industry association.\n", "Oulu Energy Cluster", ["Cluster Excellence Finland", "Hydrogen Europe"]),
+    ("The cluster is a member of the Hungarian Cluster Association (HCA) and of the Central European Food Cluster Network.\n",
+     "Szeged Food Cluster", ["Hungarian Cluster Association", "Central European Food Cluster Network"]),
+    # a partner in a strategic cluster partnership: the partnership's own name
+    ("Since 2021 we have been a partner in the European Strategic Cluster Partnership GreenShip ESCP together with Nautic Cluster "
+     "Norway.\n", "Aegean Ship Cluster", ["GreenShip ESCP"]),
+    # a number inside the name
+    ("The cluster is a member of the Danube Region Industry 4.0 Network.\n", "Novi Sad Metal Cluster",
+     ["Danube Region Industry 4.0 Network"]),
+    ("TMC is a founding member of Spain Mechatronics Clusters, the national network of Spanish mechatronics clusters, and belongs "
+     "to the European Mechatronics Cluster Alliance.\n", "Toledo Mechatronics Cluster",
+     ["Spain Mechatronics Clusters", "European Mechatronics Cluster Alliance"]),
+    # a plain-text "Networks" heading followed by prose: read from the prose, not split as a list
+    ("Networks\n\nWe are members of the Nordic Wood Network.\n", "Lapland Wood Cluster", ["Nordic Wood Network"]),
+    # a person's board seat and a project partnership are not networks
+    ("Ivan Petrov, member of the Board of Directors, opened the meeting.\n", "Sofia Tech Cluster", []),
+    ("We are a partner in the Interreg Europe project SMART-MOVE.\n", "Sofia Tech Cluster", []),
 ]
 
 PARTNERS = [
@@ -118,6 +150,45 @@ PARTNERS = [
 ]
 
 
+PARTNERS += [
+    # appositive introductions: "the <nationality/sector> cluster X", "X, the <...> cluster"
+    ("The Flemish Logistics Cluster signed a cooperation agreement with the Dutch logistics cluster Port Connect on 3 May 2021.\n",
+     "Flemish Logistics Cluster", ["Port Connect"]),
+    ("We cooperate closely with Mecatech Valley, the competitiveness cluster for mechanical engineering, and with the Basque "
+     "robotics cluster Robo Hub Euskadi.\n", "Madrid Robotics Cluster", ["Mecatech Valley", "Robo Hub Euskadi"]),
+    ("In May the cluster signed a memorandum with the Hungarian cluster Medical Innovation Hub Pécs on joint calls.\n",
+     "Vienna Health Cluster", ["Medical Innovation Hub Pécs"]),
+    ("The study trip was organised together with the Bavarian automotive cluster Auto Initiative Franken, our partner in the "
+     "project.\n", "Styrian Car Cluster", ["Auto Initiative Franken"]),
+    # non-English cluster words
+    ("It cooperates with Clusterul Mobilei Transilvania on joint projects.\n", "Cluj Furniture Cluster",
+     ["Clusterul Mobilei Transilvania"]),
+    ("Клъстерът подписа споразумение за сътрудничество с Текстилен клъстер – Сливен.\n", "Клъстер „Мода“", ["Текстилен клъстер – Сливен"]),
+    # a list of project partners under a "Partners" heading: clusters only, without their seats
+    ("Project SMARTWOOD\n\nPartners\n\n1. Nordic Tech Cluster – Oslo, Norway – coordinator\n2. Automobil-Cluster Steiermark – "
+     "Graz, Austria\n3. Wood Cluster Tyrol – Innsbruck, Austria\n4. University of Oslo – Oslo, Norway\n", "Nordic Tech Cluster",
+     ["Automobil-Cluster Steiermark", "Wood Cluster Tyrol"]),
+    # a sentence-initial adverb is not part of a name
+    ("Today Baltic Food Cluster cooperates with 40 partners.\n", "Baltic Food Cluster", []),
+    ("Together with Wood Cluster Styria, we signed the memorandum.\n", "Baltic Food Cluster", ["Wood Cluster Styria"]),
+    # "and" after a country ends the first name
+    ("We signed an agreement with Rhine Food Cluster from Germany and Food Cluster Lombardy.\n", "Alpine Food Cluster",
+     ["Rhine Food Cluster", "Food Cluster Lombardy"]),
+    # a host of the profiled network's event
+    ("Host of the forum was the Aegean Maritime Cluster.\n", "Mediterranean Cluster Network", ["Aegean Maritime Cluster"]),
+    ("The cluster works with the Nordic Wood Association and Lapland Timber Cluster on joint projects.\n", "Oulu Wood Cluster",
+     ["Lapland Timber Cluster"]),
+    # a network the organisation belongs to is not a partner
+    ("Our cluster belongs to the Nordic Maritime Cluster Network and cooperates with partners.\n", "Oslo Maritime Cluster", []),
+    # a cluster whose initials equal the profiled organisation's acronym is another cluster
+    ("Collaborating clusters: \nPlastics Manufacturing Cluster\n", "Porto Mobility Cluster", ["Plastics Manufacturing Cluster"]),
+    # no cooperation named: guests, roles
+    ("Guests came from the Estonian fintech cluster FinanceEstonia.\n", "Riga Finance Cluster", []),
+    ("The cluster President Ivan Petrov opened the assembly.\n", "Sofia Tech Cluster", []),
+]
+PARTNER_ALIASES = {"Porto Mobility Cluster": ["PMC"]}
+
+
 @pytest.mark.parametrize("text,name,expected", LABELS)
 def test_labels(text, name, expected):
     assert values(text, "labels", name) == expected
@@ -131,6 +202,8 @@ def test_networks(text, name, expected):
 @pytest.mark.parametrize("text,name,expected", PARTNERS)
 def test_partner_clusters(text, name, expected):
     found = {"country": "BG"} if "Bulgaria." in text else {}
+    if name in PARTNER_ALIASES:
+        found["aliases"] = PARTNER_ALIASES[name]
     assert values(text, "partner_clusters", name, **found) == expected
 
 

@@ -61,14 +61,14 @@ _CONN = "|".join(sorted((re.escape(c) for c in CONNECTORS), key=len, reverse=Tru
 # A name: capitalised words joined by spaces and lowercase connectors ("Ministry of the Economy").
 _TITLEWORD = rf"{U}[^\W\d_{_UPPER}][^\W\d_]*"
 _SEQ = rf"{CAPWORD}(?:{_SP}(?:(?:{_CONN}){_SP}){{0,2}}{CAPWORD})*"
-NAME_SEQ = re.compile(rf"(?<![\w\-/]){_SEQ}")
+NAME_SEQ = re.compile(rf"{U}(?<![\w\-/].){_SEQ[len(U):]}")  # first letter before the look-behind: re skips ahead fast
 _PLAIN_SEQ = rf"{CAPWORD}(?:{_SP}{CAPWORD}){{0,4}}"
 _CONN_NO_AND = "|".join(sorted((re.escape(c) for c in CONNECTORS if c not in ("and", "&", "и", "i", "y", "et", "und")), key=len, reverse=True))
 _LIST_ITEM = re.compile(rf"(?<![\w\-/]){CAPWORD}(?:{_SP}(?:(?:{_CONN_NO_AND}){_SP}){{0,2}}{CAPWORD}){{0,6}}")
 _OPEN_Q, _CLOSE_Q = "(?:“|„|«|''|\"|”)", "(?:”|“|»|''|\")"
 QUOTED = re.compile(rf"{_OPEN_Q}[^\S\n]*([^“”„\"«»\n]{{1,120}}?)[^\S\n]*{_CLOSE_Q}")
 _QUOTED_AT = re.compile(rf"{_OPEN_Q}[^\S\n]*({U}[^“”„\"«»\n]{{0,80}}?)[^\S\n]*{_CLOSE_Q}")
-SINGLE_QUOTED = re.compile(r"(?<!\w)['‘]([^'‘’\n]{3,150})['’](?!\w)")
+SINGLE_QUOTED = re.compile(r"['‘](?<!\w.)([^'‘’\n]{3,150})['’](?!\w)")
 _ACRONYM = rf"(?:[{_UPPER}0-9][\w&-]{{1,14}}(?:{_SP}[{_UPPER}][\w-]{{1,8}})?)"
 # "Name (ACR)", "Name /ACR/", "Name - ACR" right after an organisation name.
 ACRONYM_AFTER = re.compile(rf"[^\S\n]*(?:\(({_ACRONYM})\)|/({_ACRONYM})/|[-–—][^\S\n]*([{_UPPER}]{{2,10}})(?![\w-]))")
@@ -80,14 +80,37 @@ _STEM_TAIL = re.compile(r"[^\S\n]+(?:cluster|network|association)\b")
 _STEM_END = re.compile(r"[^\S\n]*(?:[,.;:)!?]|$)", re.MULTILINE)
 _COMMA_HEAD = re.compile(rf"(?:^|(?<=[\s(])(?:the|of|in|to){_SP}|\n)({CAPWORD}(?:{_SP}{CAPWORD})?),{_SP}$", re.MULTILINE)
 UNIVERSITY_IN = re.compile(rf"{_SP}in{_SP}({CAPWORD})(?![^\S\n]*{U})")
-ALLCAPS_WORD = re.compile(rf"(?<![\w&/-])[{_UPPER}][{_UPPER}0-9&]{{1,7}}(?![\w&-])")
+ALLCAPS_WORD = re.compile(rf"[{_UPPER}](?<![\w&/-].)[{_UPPER}0-9&]{{1,7}}(?![\w&-])")
 ACRONYM_WITH_DESIGNATOR = re.compile(
-    rf"(?<![\w-])((?:[{_UPPER}][{_UPPER}0-9&]{{1,7}}{_SP}){{2,3}}(?:cluster|network|association|alliance))(?!\w)"
+    rf"([{_UPPER}](?<![\w-].)[{_UPPER}0-9&]{{1,7}}{_SP}(?:[{_UPPER}][{_UPPER}0-9&]{{1,7}}{_SP}){{1,2}}(?:cluster|network|association|alliance))(?!\w)"
 )
 
 
 def _alternation(words: Iterable[str]) -> str:
-    return "|".join(sorted((re.escape(w) for w in words), key=len, reverse=True))
+    """A regex matching any of `words`, longest first, factored into a prefix tree.
+
+    re tries the branches of a flat alternation one by one at every position; a tree
+    shares common prefixes, so a long vocabulary costs about as much as a short one.
+    """
+    trie: dict = {}
+    for word in set(words):
+        if word:
+            node = trie
+            for char in word:
+                node = node.setdefault(char, {})
+            node[""] = {}
+    return _trie_pattern(trie) if trie else "(?!)"
+
+
+def _trie_pattern(node: dict) -> str:
+    ends = "" in node
+    branches = [re.escape(char) + _trie_pattern(child) for char, child in sorted(node.items()) if char]
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    if ends:  # a word ends here and longer ones go on: try the longer ones first (greedy "?")
+        return "(?:" + body + ")?"
+    return body
 
 
 def _first_chars(words: Iterable[str], fold: bool = False) -> str:

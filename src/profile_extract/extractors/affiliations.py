@@ -381,6 +381,9 @@ _OTHER_HOLDER = words_regex(_LABELS["other_holders"])
 _COMPLEMENT_STOP = frozenset(
     "in on at by from under since which that who and to with as is was were will has have during after before for of".split()
 )
+_MEDALS = {word.casefold(): level for level, words in _LABELS["medals"].items() for word in words}
+_TRAILING_YEAR = re.compile(r"\s*(?:\([^()]{0,20}\d{4}[^()]{0,20}\)|,?\s+(?:since|from|in)\s+\d{4})\s*$")
+_NAME_CONNECTORS = frozenset({"and", "of", "for", "the", "in", "on", "de", "du", "des", "la", "le", "di", "del", "und", "für", "и", "на", "за"})
 _OTHERS = re.compile(r"(?<![^\W\d_])(?:they|these|those|he|she|them)(?![^\W\d_])", re.IGNORECASE)
 _SELF_WORDS = re.compile(r"(?<![^\W\d_])(?:we|our|us|you|it|the cluster|our cluster|нашия|ние)(?![^\W\d_])", re.IGNORECASE)
 
@@ -388,7 +391,7 @@ _SELF_WORDS = re.compile(r"(?<![^\W\d_])(?:we|our|us|you|it|the cluster|our clus
 def extract(doc: Document, found: dict[str, Any]) -> Extraction:
     out = Extraction()
     selves = self_names(doc, found)
-    labels = _dedupe(list(_form_values(doc, "labels", split=False)) + list(_prose_labels(doc, selves)))
+    labels = _one_per_level(_dedupe(list(_form_values(doc, "labels", split=False))), _dedupe(list(_prose_labels(doc, selves))))
     for value, span in labels:
         out.append("labels", value, span)
     networks = [
@@ -422,6 +425,34 @@ def _dedupe(items: list[tuple[str, Span]]) -> list[tuple[str, Span]]:
     return kept
 
 
+def medal_of(text: str) -> str | None:
+    """The medal level a label phrase names ("ESCA Gold Label" -> "gold"), or None."""
+    for word in WORD.findall(text):
+        level = _MEDALS.get(word.casefold())
+        if level:
+            return level
+    return None
+
+
+def _one_per_level(form: list[tuple[str, Span]], prose: list[tuple[str, Span]]) -> list[tuple[str, Span]]:
+    """One label per medal level: a headline and a letter naming the same GOLD label are one label.
+
+    A labels field's value wins; among prose mentions the fuller formal name (more words) wins.
+    Mentions of different levels, or without a level ("ESCP-4i label"), are kept apart.
+    """
+    kept = list(form)
+    from_form = len(kept)
+    for value, span in prose:
+        level = medal_of(value)
+        same = next((i for i, (v, _) in enumerate(kept) if level and medal_of(v) == level), None)
+        if same is None:
+            if not any(_near(value, v) for v, _ in kept):
+                kept.append((value, span))
+        elif same >= from_form and len(value.split()) > len(kept[same][0].split()):
+            kept[same] = (value, span)
+    return kept
+
+
 def _near(a: str, b: str) -> bool:
     na, nb = norm(a), norm(b)
     return na == nb or fuzz.token_sort_ratio(na, nb) >= 90 or same_organisation(a, b)
@@ -430,12 +461,22 @@ def _near(a: str, b: str) -> bool:
 def _form_values(doc: Document, key: str, split: bool = True) -> Iterable[tuple[str, Span]]:
     for field in doc.fields_for(key):
         for line in field.values:
+            if _sentence_value(line.text):
+                continue  # prose under a "Networks" heading is read as prose, not as a list
             spans = split_items(line.text) if split else [(0, len(line.text))]
             for s, e in spans:
-                value = line.text[s:e].strip(" ;,.")
+                value = _TRAILING_YEAR.sub("", line.text[s:e]).strip(" ;,.")
                 if value and not is_placeholder(value) and len(value) <= 200:
                     start = line.start + line.text.index(value, s)
                     yield value, (start, start + len(value))
+
+
+def _sentence_value(text: str) -> bool:
+    """A form 'value' that is a sentence ("We joined the Nordic Wood Network."), not a name."""
+    words = text.split()
+    return text.rstrip()[-1:] in ".!?" and len(words) >= 4 and any(
+        w.isalpha() and w.islower() and w not in _NAME_CONNECTORS for w in words
+    )
 
 
 def _matches(doc: Document, pattern: re.Pattern, keywords: Iterable[str]) -> Iterable[tuple[Line, re.Match]]:
@@ -472,8 +513,10 @@ def _label_phrase(text: str, a: int, b: int, line: Line, selves: list[str]) -> t
         start = tok_start
     end = b
     after = text[b:line.end]
-    scheme = re.match(r"\s+([A-Z][A-Z0-9]*(?:\s?[-–]\s?[0-9A-Za-z]+)?)", after)
-    if start == a and scheme and _LEVEL.search(scheme.group(1)):
+    scheme = re.match(r"\s+([A-Z][A-Z0-9]*(?:\s?[-–]\s?[0-9A-Za-z]+)?)(?![\w-])", after)
+    if scheme and _LEVEL.search(scheme.group(1)) and (
+        start == a or medal_of(scheme.group(1)) and not medal_of(text[start:a])
+    ):  # "label ESCP-4i", "Cluster Management Excellence Label GOLD"
         end = b + scheme.end()
     complement = re.match(r"\s+(?:of|for)\s+", after)
     if complement and end == b:

@@ -19,8 +19,8 @@ from typing import Any, Iterator
 from rapidfuzz import fuzz
 
 from ..dates import DateMatch, find_dates
-from ..document import Document, Extraction, Line, Section, Span
-from ..sections import is_known_heading, match_label
+from ..document import Document, Extraction, FormField, Line, Section, Span
+from ..sections import is_known_heading, match_label, normalise_label
 from ..text_utils import NUMBER, number_value
 
 with resources.files("profile_extract.data").joinpath("projects.toml").open("rb") as _fh:
@@ -36,6 +36,11 @@ def _words(items: list[str]) -> str:
 
 _PROGRAMMES = re.compile(rf"(?<![\w+])(?:{_words(_DATA['programmes'])})(?![\w+])")
 _PROGRAMME_SET = {p.casefold() for p in _DATA["programmes"]}
+_FAMILIES = frozenset(_DATA["programme_families"])
+_FAMILY_WORD = re.compile(r"\s+(?P<w>[A-Z0-9][\w+/-]*)")
+_LIST_HEADINGS = frozenset(normalise_label(h) for h in _DATA["list_headings"])
+_PARTNER_HEADING = re.compile(_DATA["partner_headings"], _I)
+_FORM_LABELS = {key: re.compile(pattern, _I) for key, pattern in _DATA["form_labels"].items()}
 _PROGRAMME_NOUN = re.compile(rf"\b(?:{_words(_DATA['programme_nouns'])})\b", _I)
 _OPERATIONAL = re.compile(
     rf"(?:{'|'.join(_DATA['operational'])})\s*[\"“„«](?P<q>[^\"“”„«»\n]{{3,200}})[\"“”»]"
@@ -48,6 +53,7 @@ _PROJECT_OR_PROGRAMME = re.compile(
     rf"\b(?:{_words(_DATA['project_nouns'] + _DATA['programme_nouns'])}|проекти|projects|partners)\b", _I
 )
 _GENERIC = frozenset(_DATA["generic_words"])
+_PROJECT_NOUNS = frozenset(_DATA["project_nouns"])
 _LEGAL = frozenset(_DATA["legal_forms"])
 _FUNDER_PREP = frozenset(_DATA["funder_prepositions"])
 
@@ -63,6 +69,13 @@ _LEAD = re.compile(_CUES["lead"], _I)
 _ACTIVITY = re.compile(_CUES["activity"], _I)
 _CODE_LINE = re.compile(_CUES["code_line"], _I)
 _CODES = [re.compile(p, _I) for p in _CUES["codes"]]
+_PERIOD_BEFORE = re.compile(_CUES["period_before"], _I)
+_PERIOD_BETWEEN = re.compile(_CUES["period_between"], _I)
+_PERIOD_WORD = re.compile(_CUES["period_before"].replace("\\s*:?\\s*$", "\\b"), _I)
+_DURATION_PAREN = re.compile(_CUES["duration_paren"], _I)
+_PARTNER_IN = re.compile(_CUES["partner_in"], _I)
+_PAREN_PROGRAMME = re.compile(_CUES["paren_programme"])
+_ENTRY_NAME_END = re.compile(_CUES["entry_name_end"])
 _BG_PROJECTS = re.compile(_CUES["bg_programme_projects"])
 _BG_NAME_STOP = re.compile("|".join(_CUES["bg_name_stops"]))
 
@@ -83,7 +96,14 @@ _THE_PROJECT_NAME = re.compile(
     r"project\s+(?=[A-ZА-Я0-9])",
     _I,
 )
-_SENTENCE_BREAK = re.compile(r"(?<=[.!?])[\"'”’)]?\s+(?=[\"'“„(]?[A-ZА-ЯЁ])")
+_PROJECT_ACR_PAREN = re.compile(
+    rf"\b(?i:{_words(_DATA['project_nouns'])})\s+(?P<acr>[A-Z0-9][^\s()]{{1,24}})\s*\((?P<paren>[^()\n]{{3,200}})\)"
+)
+_THIS_PROJECT = re.compile(rf"\s*(?:this|the)\s+(?:{_words(_DATA['project_nouns'])})\b", _I)
+_INLINE_LABEL = re.compile(r"^[^:]{1,40}:\s+\S")
+_SENTENCE_END_MARK = re.compile(r"[.!?]\s+[A-Z]|[.!?]$")
+_NOT_AN_END = "".join(rf"(?<!\b{re.escape(a)}\.)" for a in _DATA["abbreviations"])
+_SENTENCE_BREAK = re.compile(rf"(?<=[.!?]){_NOT_AN_END}[\"'”’)]?\s+(?=[\"'“„(]?[A-ZА-ЯЁ])")
 _TOKEN = re.compile(r"[^\s,;:()\[\]{}\"“”„«»!?]+")
 _DASH_SPLIT = re.compile(r"\s+[-–—]\s+|\s*[–—]\s*")
 _PAREN_ACRONYM = re.compile(r"^(?P<name>.+?)\s*\((?P<acr>[^()]{2,20})\)$")
@@ -274,8 +294,8 @@ class Draft:
     def set_name(self, name: str | None, span: Span | None, rank: int) -> None:
         if not name:
             return
-        if is_acronym(name) and self.acronym is None:
-            self.acronym = name
+        if is_acronym(name) and self.acronym is None and not any(c.islower() for c in name):
+            self.acronym = name  # "GIVE" alone is an acronym; "DigiFarm RO-RS" alone is a name
             if span:
                 self.spans["acronym"] = span
         if self.name is None or rank > self.name_rank:
@@ -354,9 +374,15 @@ def extract(doc: Document, found: dict[str, Any]) -> Extraction:
     result = Extraction()
     if not doc.text or not doc.lines:
         return result
-    drafts = _list_field_drafts(doc) + _code_line_drafts(doc) + _section_drafts(doc)
+    orphans: list[Sentence] = []
+    drafts = _list_field_drafts(doc) + _code_line_drafts(doc) + _section_drafts(doc, orphans)
+    _page_form(doc, drafts)
+    _partner_sections(doc, drafts)
     _fill_acronyms(doc, drafts)
     projects = _merge(drafts)
+    if len(projects) == 1:  # "This project has received funding ...": the page's only project
+        for sentence in orphans:
+            _attributes(sentence, projects[0], 1, True)
     own_names = _own_names(found)
     for draft in projects:
         if not draft.name or (not draft.from_list and _norm(draft.name) in _PROGRAMME_SET):
@@ -405,6 +431,12 @@ def _list_field_drafts(doc: Document) -> list[Draft]:
             draft = _entry_draft(line)
             if draft:
                 drafts.append(draft)
+    for section in doc.sections:  # an ECCP projects table: "Name & description", then one entry per line
+        if section.title is not None and normalise_label(section.title.text) in _LIST_HEADINGS:
+            for line in section.lines[:_MAX_LIST_LINES]:
+                draft = _entry_draft(line) if len(line.text) <= 400 else None
+                if draft:
+                    drafts.append(draft)
     return drafts
 
 
@@ -418,7 +450,7 @@ def _list_entries(doc: Document, after: int, bullets_only: bool = False) -> list
         label = line.text.rstrip()
         if line.kind == "heading" or is_known_heading(label) or label.endswith(":") or len(label) > 400:
             break
-        if label.endswith(".") and len(label.split()) > 20:
+        if label.endswith(".") and len(label.split()) > 20 and not line.bullet:
             break  # prose: the list is over
         if match_label(label.split(":")[0]) and ":" in label:
             break
@@ -428,6 +460,8 @@ def _list_entries(doc: Document, after: int, bullets_only: bool = False) -> list
 
 
 def _entry_draft(line: Line) -> Draft | None:
+    """One list entry: "PROGRAMME, Name", "Name /Programme/", "ACR - Name (Programme)", "Name – Programme, code,
+    dates (24 months). Partners: A, B." and the like."""
     text, start = line.text.rstrip(" ;."), line.start
     if len(text) < 3 or match_label(text):
         return None
@@ -440,16 +474,30 @@ def _entry_draft(line: Line) -> Draft | None:
             programme = (_clean_name(slashed.group("s")), (start + slashed.start("s"), start + slashed.end("s")))
         name_text = text[:slashed.start()]
     quoted = _LEADING_QUOTED.match(name_text)
-    head, comma, tail = name_text.partition(",")
+    head = _head_before_comma(name_text)
+    leading = programme is not None and not text[: programme[1][0] - start].strip(" \"“„«'")
+    after_programme = re.match(r"\s*(?:,|[-–—])\s*(?=\S)", text[programme[1][1] - start:]) if leading else None
     if quoted:
         name_text, name_offset = quoted.group("q"), quoted.start("q")
-    elif comma and tail.strip() and (_PROGRAMMES.fullmatch(head.strip()) or _PROGRAMME_NOUN.search(head)):
+    elif after_programme:
+        # "Operational Programme "X", Name", "INTERREG Greece-Bulgaria, ACR - Name": programme first
+        name_offset = programme[1][1] - start + after_programme.end()
+        name_text = text[name_offset:]
+    elif head and (_PROGRAMMES.fullmatch(head.strip()) or _PROGRAMME_NOUN.search(head)):
         # "COSME, Cluster Excellence Programme": programme first, then the project
         programme = (head.strip(), (start, start + len(head.rstrip())))
+        tail = name_text[len(head) + 1:]
         name_offset = len(head) + 1 + (len(tail) - len(tail.lstrip()))
         name_text = tail.strip()
     elif programme and programme[1][0] > start and name_text[: programme[1][0] - start].strip(" ,"):
         name_text = name_text[: programme[1][0] - start]
+    cut = _ENTRY_NAME_END.search(name_text)
+    if cut and cut.start() > 2:
+        name_text = name_text[:cut.start()]  # "Name (X measure), financed by ...": the name ends here
+    if programme is None:
+        measure = _PAREN_PROGRAMME.search(text)
+        if measure:
+            programme = (measure.group("p"), (start + measure.start("p"), start + measure.end("p")))
     name = _clean_name(name_text)
     if not name or (programme and _norm(name) == _norm(programme[0])):
         if programme is None:
@@ -462,7 +510,20 @@ def _entry_draft(line: Line) -> Draft | None:
         draft.set_acronym(*acronym)
     if programme:
         draft.put("programme", programme[0], programme[1], 3)
+    if len(text) > len(name) + 8:  # the entry goes on: its code, dates, duration and partners
+        _attributes(Sentence(start, start + len(text), text, True), draft, 3, True, bare_period=True)
     return draft
+
+
+def _head_before_comma(text: str) -> str | None:
+    """The text before the first comma outside quotes, or None when there is none."""
+    quote_open = False
+    for i, ch in enumerate(text):
+        if ch in "\"“”„«»":
+            quote_open = not quote_open if ch == '"' or quote_open else ch in "“„«"
+        elif ch == "," and not quote_open:
+            return text[:i] if text[i + 1:].strip() else None
+    return None
 
 
 # -- "Project № CODE" lines --------------------------------------------------
@@ -497,19 +558,140 @@ def _code_line_drafts(doc: Document) -> list[Draft]:
 
 
 def _code_in(text: str, offset: int) -> tuple[str, Span] | None:
+    """The official project number a text states (the number itself, without "No." or "№")."""
     for regex in _CODES:
-        m = regex.search(text)
-        if m:
-            value = m.group().strip()
-            start = offset + m.start() + (len(m.group()) - len(m.group().lstrip()))
-            return value, (start, start + len(value))
+        for m in regex.finditer(text):
+            group = "c" if "c" in regex.groupindex else 0
+            value = m.group(group)
+            if not any(ch.isdigit() for ch in value):
+                continue  # "project code name": a code holds a digit
+            return value, (offset + m.start(group), offset + m.end(group))
     return None
+
+
+# -- a project page's form ("Programme: ...", "Start date: ...") and partner list ---------
+
+
+def _form_key(label: str) -> str | None:
+    norm = normalise_label(label)
+    return next((key for key, regex in _FORM_LABELS.items() if regex.fullmatch(norm)), None)
+
+
+def _page_form(doc: Document, drafts: list[Draft]) -> None:
+    """Project-page form fields fill the project named right above them (two fields at least)."""
+    groups: list[list[tuple[str, FormField]]] = []
+    last_end = -1
+    for form_field in doc.fields:
+        key = _form_key(form_field.label)
+        if key is None:
+            continue
+        line = doc.line_at(form_field.label_span[0])
+        index = line.index if line else -1
+        if groups and index - last_end <= 4:
+            groups[-1].append((key, form_field))
+        else:
+            groups.append([(key, form_field)])
+        last_end = (doc.line_at(form_field.values[-1].start).index if form_field.values else index)
+    for group in groups:
+        if len({key for key, _ in group}) < 2:
+            continue  # a lone "Programme:" may be an agenda
+        target = _draft_before(drafts, group[0][1].label_span[0])
+        if target is None:
+            continue
+        for key, form_field in group:
+            _form_value(target, key, form_field)
+
+
+def _draft_before(drafts: list[Draft], position: int, limit: int = 3000) -> Draft | None:
+    """The project whose name stands last before `position` (not too far above it)."""
+    best, best_start = None, -1
+    for draft in drafts:
+        span = draft.spans.get("name") or draft.spans.get("acronym")
+        if span and best_start < span[0] < position and position - span[0] <= limit:
+            best, best_start = draft, span[0]
+    return best
+
+
+def _form_value(draft: Draft, key: str, form_field: FormField) -> None:
+    values = form_field.values
+    if not values:
+        return
+    first = values[0]
+    text, span = first.text, first.span
+    if key == "programme":
+        m = _PROGRAMMES.match(text)
+        end = _family_end(text, m) if m else len(_DASH_SPLIT.split(text, 1)[0])
+        value = _clean_name(text[:end])
+        if value:
+            draft.put("programme", value, (first.start, first.start + end), 3)
+    elif key == "code":
+        m = re.search(r"[A-Z0-9][A-Za-z0-9./-]*\d[A-Za-z0-9./-]*", text)
+        if m and len(text) <= 60:
+            draft.put("code", m.group().rstrip("./-"), (first.start + m.start(), first.start + m.end()), 3)
+    elif key == "acronym":
+        if len(text) <= 30 and len(text.split()) <= 3:
+            draft.set_acronym(text, span)
+    elif key in ("start", "end", "period"):
+        dates = [d for d in find_dates(text) if d.value]
+        if not dates:
+            return
+        if key == "period" and len(dates) >= 2:
+            draft.put("start", dates[0].value, (first.start + dates[0].start, first.start + dates[0].end), 3)
+            draft.put("end", dates[1].end_value or dates[1].value, (first.start + dates[1].start, first.start + dates[1].end), 3)
+        elif key in ("start", "period"):
+            draft.put("start", dates[0].value, (first.start + dates[0].start, first.start + dates[0].end), 3)
+            if dates[0].end_value:
+                draft.put("end", dates[0].end_value, (first.start + dates[0].start, first.start + dates[0].end), 3)
+        else:
+            draft.put("end", dates[0].end_value or dates[0].value, (first.start + dates[0].start, first.start + dates[0].end), 3)
+    elif key == "duration":
+        m = re.search(r"(?P<n>\d{1,3}|[^\W\d_]{3,12})[\s-]*(?P<unit>months?|years?|месеца|месец|години|година)\b", text, _I)
+        months = _months(m.group("n"), m.group("unit")) if m else None
+        if months:
+            draft.put("duration_months", months, (first.start + m.start(), first.start + m.end()), 3)
+    elif key in ("partners", "coordinator"):
+        for value in values:
+            for piece in re.finditer(r"[^,;]+", value.text) if len(values) == 1 else [re.match(r".+", value.text)]:
+                name = _partner_entry(piece.group())
+                if name:
+                    start = value.start + piece.start() + piece.group().find(name)
+                    draft.partners.append((name, (start, start + len(name))))
+
+
+def _partner_sections(doc: Document, drafts: list[Draft]) -> None:
+    """A "Partners" heading with a list under it names the partners of the project above it."""
+    for section in doc.sections:
+        title = section.title
+        if title is None or not _PARTNER_HEADING.fullmatch(normalise_label(title.text)):
+            continue
+        target = _draft_before(drafts, title.start)
+        if target is None:
+            continue
+        for line in section.lines[:_MAX_LIST_LINES]:
+            if len(line.text) > 200 or (not line.bullet and _SENTENCE_END_MARK.search(line.text)):
+                break  # prose, not a list of partners
+            name = _partner_entry(line.text)
+            if name:
+                start = line.start + line.text.find(name)
+                target.partners.append((name, (start, start + len(name))))
+
+
+def _partner_entry(text: str) -> str | None:
+    """ "Name (ACR) – City, Country – coordinator" -> "Name"."""
+    name = _DASH_SPLIT.split(text.strip(), 1)[0]
+    head, comma, rest = name.partition(",")
+    if comma and rest.strip() and _is_place(rest.strip().split()[0].strip(",")):
+        name = head  # "Name, City"
+    name = re.sub(r"\s*\([^()]{1,20}\)\s*$", "", name).strip(" .;:")
+    if not name or not name[0].isupper() or len(name.split()) > 12:
+        return None
+    return name
 
 
 # -- project sections and sentences -------------------------------------------
 
 
-def _section_drafts(doc: Document) -> list[Draft]:
+def _section_drafts(doc: Document, orphans: list[Sentence]) -> list[Draft]:
     drafts: list[Draft] = []
     for part in section_sentences(doc):
         home = _home_draft(doc, part)
@@ -535,6 +717,8 @@ def _section_drafts(doc: Document) -> list[Draft]:
             if current is not None:
                 _attributes(sentence, current, rank if current is home else 1,
                             bool(mentions) or home is not None or _about_project(sentence))
+            elif _THIS_PROJECT.match(sentence.text):
+                orphans.append(sentence)
     return drafts
 
 
@@ -555,6 +739,8 @@ def _home_draft(doc: Document, part: SectionText) -> Draft | None:
 
     if has_event_noun(text) or _CODE_LINE.match(text) or is_known_heading(text) or match_label(text):
         return None
+    if _INLINE_LABEL.match(text):
+        return None  # "Contact: Dr. X, Coordinator, ORG" is a form field, not a project heading
     project_word = _PROJECT_WORD.search(text)
     named, acronym = split_name(_clean_name(text), title.span)
     if project_word:
@@ -606,6 +792,13 @@ def _mentions(sentence: Sentence) -> list[Draft]:
         taken.append(span)
         found.append((start, draft))
 
+    for m in _PROJECT_ACR_PAREN.finditer(text):
+        draft = _acronym_paren_draft(text, offset, m)
+        if draft is not None:
+            span = draft.spans.get("name")
+            if span and not any(s <= span[0] < e for s, e in taken):
+                taken.append(span)
+                found.append((m.start(), draft))
     for regex in (_QUOTED_AFTER_PROJECT, _QUOTED_BEFORE_PROJECT):
         for m in regex.finditer(text):
             add(m.start(), m.group("name"), (offset + m.start("name"), offset + m.end("name")), 2)
@@ -628,6 +821,38 @@ def _mentions(sentence: Sentence) -> list[Draft]:
         add(run[0], text[run[0]:run[1]], (offset + run[0], offset + run[1]), 1)
     found.sort(key=lambda item: item[0])
     return [draft for _, draft in found]
+
+
+def _acronym_paren_draft(text: str, offset: int, m: re.Match) -> Draft | None:
+    """ "the Interreg Europe project RE-TEX (Regional Policies for Textile Recycling)": programme, acronym, name;
+    "the project DigiRoute (Interreg Baltic Sea Region, project No. R093)": acronym, programme, code."""
+    acronym, paren = m.group("acr").rstrip(",.;:"), m.group("paren")
+    if not is_acronym(acronym):
+        return None
+    draft = Draft()
+    acr_span = (offset + m.start("acr"), offset + m.start("acr") + len(acronym))
+    paren_offset = offset + m.start("paren")
+    code = _code_in(paren, paren_offset)
+    programme = _programme_in(paren, paren_offset, need_cue=False)
+    words = paren.split()
+    if code or programme:
+        draft.set_name(acronym, acr_span, 2)
+        if code:
+            draft.put("code", code[0], code[1], 2)
+        if programme:
+            draft.put("programme", programme[0], programme[1], 2)
+    elif len(words) >= 2 and paren[:1].isupper() and not any(ch.isdigit() for ch in paren) \
+            and sum(_is_cap(w) for w in words) * 2 >= len(words):
+        draft.set_name(_clean_name(paren), (paren_offset, paren_offset + len(paren)), 2)
+    else:
+        return None
+    draft.set_acronym(acronym, acr_span)
+    run = _cap_run_before(text, m.start())  # "the Interreg ADRION project ACR"
+    if run and "programme" not in draft.values:
+        before = _programme_in(text[run[0]:run[1]], offset + run[0], need_cue=False)
+        if before:
+            draft.put("programme", before[0], before[1], 2)
+    return draft
 
 
 def _bare_mention_ok(text: str, run: tuple[int, int], word: re.Match) -> bool:
@@ -670,7 +895,7 @@ def _bg_names(text: str, pos: int) -> list[tuple[str, Span]]:
 # -- attributes ----------------------------------------------------------------
 
 
-def _attributes(sentence: Sentence, draft: Draft, rank: int, about_project: bool) -> None:
+def _attributes(sentence: Sentence, draft: Draft, rank: int, about_project: bool, bare_period: bool = False) -> None:
     text, offset = sentence.text, sentence.start
     code = _code_in(text, offset)
     if code:
@@ -687,16 +912,26 @@ def _attributes(sentence: Sentence, draft: Draft, rank: int, about_project: bool
         run = _org_after(text, m.end())
         if run:
             draft.partners.append((text[run[0]:run[1]], (offset + run[0], offset + run[1])))
+    for m in _PARTNER_IN.finditer(text):
+        run = _cap_run_before(text, m.start())  # "X, our partner in the ... project"
+        if run:
+            draft.partners.append((text[run[0]:run[1]], (offset + run[0], offset + run[1])))
     if not about_project:
         return
     start_cue, end_cue = _START.search(text), _END.search(text)
     dates = []
-    if (start_cue or end_cue) and re.search(r"\d", text):  # date patterns are costly: only where a cue is
+    period_cue = bare_period or _PERIOD_WORD.search(text)
+    if (start_cue or end_cue or period_cue) and re.search(r"\d", text):  # date patterns are costly: only where a cue is
         dates = [
             d for d in find_dates(text)
             if d.value and d.kind in ("date", "range", "month", "year")
             and not (programme and programme[1][0] <= offset + d.start < programme[1][1])  # "Programme 2007-2013"
         ]
+    period = _period(text, dates, bare_period) if period_cue else None
+    if period:
+        first, last = period
+        draft.put("start", first.value, (offset + first.start, offset + first.end), rank)
+        draft.put("end", last.end_value or last.value, (offset + last.start, offset + last.end), rank)
     m = _FROM_NOW.search(text)
     if m:
         draft.put("start", m.group("y"), (offset + m.start("y"), offset + m.end("y")), rank)
@@ -716,13 +951,38 @@ def _attributes(sentence: Sentence, draft: Draft, rank: int, about_project: bool
         date = next((d for d in dates if 0 <= d.start - cue.end() <= 3), None)
         if date:
             draft.put("end", date.end_value or date.value, (offset + date.start, offset + date.end), rank)
-    for regex in (_DURATION, _DURATION_ADJ):
+    for regex in (_DURATION, _DURATION_ADJ, _DURATION_PAREN):
         m = regex.search(text)
         if m:
             months = _months(m.group("n"), m.group("unit"))
             if months:
                 draft.put("duration_months", months, (offset + m.start("n"), offset + m.end("unit")), rank)
                 break
+
+
+def _family_end(text: str, m: re.Match) -> int:
+    """ "INTERREG Greece-Bulgaria", "Interreg IPA Cross-border Cooperation Romania-Serbia": a programme family
+    goes on with the capitalised words that name the specific programme, up to punctuation."""
+    if m.group().split()[0] not in _FAMILIES:
+        return m.end()
+    end = m.end()
+    for _ in range(6):
+        word = _FAMILY_WORD.match(text, end)
+        if not word or word.group("w").casefold() in _PROJECT_NOUNS:
+            break
+        end = word.end()
+    return end
+
+
+def _period(text: str, dates: list[DateMatch], bare: bool) -> tuple[DateMatch, DateMatch] | None:
+    """ "from January 2017 to June 2019", "2020–2022": two dates joined by "to" / a dash are a start and an end
+    (in prose only behind "from", "between", "runs", ...; in a list entry also bare)."""
+    for first, last in zip(dates, dates[1:]):
+        if not _PERIOD_BETWEEN.match(text[first.end:last.start]) or last.value <= first.value:
+            continue
+        if bare or _PERIOD_BEFORE.search(text[max(0, first.start - 40):first.start]):
+            return first, last
+    return None
 
 
 def _nearest(dates: list[DateMatch], start: int, end: int) -> DateMatch | None:
@@ -763,7 +1023,7 @@ def _programme_in(text: str, offset: int, *, need_cue: bool) -> tuple[str, Span]
         vocab = _PROGRAMMES.fullmatch(words)
         candidates.append((2, run[0], run[1] if vocab else m.end()))
     for m in _PROGRAMMES.finditer(text):
-        candidates.append((3, m.start(), m.end()))
+        candidates.append((3, m.start(), _family_end(text, m)))
     best = None
     for priority, start, end in sorted(candidates):
         if any(p < priority and s <= start and end <= e for p, s, e in candidates):

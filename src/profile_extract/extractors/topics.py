@@ -15,7 +15,7 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any, Iterable
 
-from ..document import Document, Extraction, Line, Span
+from ..document import Document, Extraction, FormField, Line, Span
 from ..sections import is_placeholder, match_label
 
 TOPIC_KEYS = ("sectors", "technology_fields", "s3_priority_areas", "emerging_industries", "services")
@@ -26,6 +26,8 @@ _MAX_ITEM = 200  # a longer "item" is prose
 _MAX_LIST_LINE = 150  # a longer line under a heading ends the list
 _SEPARATOR = re.compile(r"[;|,•·]")
 _TRIM = " \t\u00a0.,;:|•·-–—*\"'“”„«»"
+_SENTENCE_INSIDE = re.compile(r"[.!?]\s+[A-ZА-Я]")
+_MIN_SENTENCE_WORDS = 8  # a line ending in "." with this many words is a sentence
 _ETC = re.compile(r"(?i)^(?:etc\.?|and so on|and others|u\.a\.|и др\.?)$")
 
 
@@ -128,6 +130,8 @@ class _Collector:
 
     def add_line(self, key: str, line: Line) -> None:
         self.used_lines.add(line.index)
+        if is_prose(line) or is_intro(line):
+            return
         for s, e in split_items(line.text):
             self.add(key, line.text[s:e], (line.start + s, line.start + e))
 
@@ -139,6 +143,19 @@ class _Collector:
         self.result.append(key, value, span)
 
 
+def is_prose(line: Line) -> bool:
+    """A sentence written under a heading ("We offer our members a wide range of ..."), not a listed item."""
+    text = line.text
+    if line.bullet or norm(text) in _all_terms():
+        return False
+    return bool(_SENTENCE_INSIDE.search(text)) or (text.rstrip()[-1:] in ".!?" and len(text.split()) >= _MIN_SENTENCE_WORDS)
+
+
+def is_intro(line: Line) -> bool:
+    """A line that announces the list below it ("We provide our members with:")."""
+    return not line.bullet and line.text.rstrip().endswith(":") and len(line.text.split()) >= 3
+
+
 def _is_not_a_value(value: str) -> bool:
     return is_placeholder(value) or value.rstrip().endswith(":") or match_label(value) is not None
 
@@ -146,7 +163,7 @@ def _is_not_a_value(value: str) -> bool:
 def extract(doc: Document, found: dict[str, Any]) -> Extraction:
     out = _Collector()
     label_lines = {_line_index(doc, f.label_span[0]) for f in doc.fields}
-    for field in doc.fields:
+    for field in _with_introduced_values(doc):
         if field.key in TOPIC_KEYS:
             for line in field.values:
                 out.add_line(field.key, line)
@@ -164,6 +181,25 @@ def extract(doc: Document, found: dict[str, Any]) -> Extraction:
         if match_label(title.text) is None:
             _recognise_block(out, lines)
     return out.result
+
+
+def _with_introduced_values(doc: Document) -> list[FormField]:
+    """Form fields, where a topic label without values takes the items announced by the line right
+    under it ("Our services" / "We provide our members with:" / items)."""
+    fields = list(doc.fields)
+    for i, field in enumerate(fields[:-1]):
+        nxt = fields[i + 1]
+        if field.key in TOPIC_KEYS and not field.values and nxt.key is None and _announces(doc, field, nxt):
+            fields[i] = FormField(field.label, field.label_span, field.key, field.type, nxt.values)
+            fields[i + 1] = FormField(nxt.label, nxt.label_span, None, nxt.type, [])
+    return fields
+
+
+def _announces(doc: Document, field: FormField, nxt: FormField) -> bool:
+    a, b = doc.line_at(field.label_span[0]), doc.line_at(nxt.label_span[0])
+    if a is None or b is None or b.index - a.index > 2:
+        return False
+    return is_intro(Line(b.index, b.start, b.end, b.text))
 
 
 def _add_pipe_segments(doc: Document, out: _Collector, key: str, value: Line) -> None:
@@ -192,7 +228,9 @@ def _headed_lists(doc: Document, label_lines: set[int | None]) -> Iterable[tuple
         if title is None or title.index in label_lines and title.kind != "heading":
             continue
         items: list[Line] = []
-        for line in section.lines:
+        for i, line in enumerate(section.lines):
+            if i == 0 and is_intro(line):
+                continue
             if line.index in label_lines or not _list_like(line):
                 break
             items.append(line)

@@ -52,6 +52,10 @@ LABELS = [
     ("News // 3 May 2021\nAlpine Timber Cluster awarded the ESCA Silver Label\n\nDear Mr Huber,\nit is our pleasure to inform you "
      "that the Alpine Timber Cluster has passed the benchmarking for the Cluster Management Excellence Label SILVER.\n",
      "Alpine Timber Cluster", ["Cluster Management Excellence Label SILVER"]),
+    # an initiative named earlier in the sentence is the awarding body, not the holder
+    ("On behalf of the European Cluster Excellence Initiative, it is my pleasure to inform you that the Tatra Wood Cluster has "
+     "passed the assessment for the Cluster Management Excellence Label BRONZE.\n", "Tatra Wood Cluster",
+     ["Cluster Management Excellence Label BRONZE"]),
     # two levels over time are two labels
     ("We received the Bronze Label in 2014 and the Silver Label in 2017.\n", "Porto Wine Cluster", ["Bronze Label", "Silver Label"]),
     # a key-facts list item; a year in brackets is not part of the label
@@ -103,6 +107,7 @@ NETWORKS = [
     # a person's board seat and a project partnership are not networks
     ("Ivan Petrov, member of the Board of Directors, opened the meeting.\n", "Sofia Tech Cluster", []),
     ("We are a partner in the Interreg Europe project SMART-MOVE.\n", "Sofia Tech Cluster", []),
+    ("Since 2019 we have been a partner in the Horizon Europe Innovation Action Water Smart Communities.\n", "Sofia Tech Cluster", []),
 ]
 
 PARTNERS = [
@@ -168,6 +173,8 @@ PARTNERS += [
     ("Project SMARTWOOD\n\nPartners\n\n1. Nordic Tech Cluster – Oslo, Norway – coordinator\n2. Automobil-Cluster Steiermark – "
      "Graz, Austria\n3. Wood Cluster Tyrol – Innsbruck, Austria\n4. University of Oslo – Oslo, Norway\n", "Nordic Tech Cluster",
      ["Automobil-Cluster Steiermark", "Wood Cluster Tyrol"]),
+    ("Partners:\n- ICT Cluster – Varna\n- Sofia University\n- Green Tech Cluster (Latvia)\n", "Danube ICT Network",
+     ["ICT Cluster – Varna", "Green Tech Cluster"]),
     # a sentence-initial adverb is not part of a name
     ("Today Baltic Food Cluster cooperates with 40 partners.\n", "Baltic Food Cluster", []),
     ("Together with Wood Cluster Styria, we signed the memorandum.\n", "Baltic Food Cluster", ["Wood Cluster Styria"]),
@@ -185,6 +192,9 @@ PARTNERS += [
     # no cooperation named: guests, roles
     ("Guests came from the Estonian fintech cluster FinanceEstonia.\n", "Riga Finance Cluster", []),
     ("The cluster President Ivan Petrov opened the assembly.\n", "Sofia Tech Cluster", []),
+    ("Partners joined the establishment of the cluster TEXO, present since 2010.\n", "TEXO Cluster", []),
+    ("The mission was organised together with the Italian cluster Next Mobility Lab.\n", "Lyon Mobility Cluster",
+     ["Next Mobility Lab"]),
 ]
 PARTNER_ALIASES = {"Porto Mobility Cluster": ["PMC"]}
 

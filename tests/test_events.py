@@ -41,10 +41,10 @@ CASES = [
         "A cooperation agreement was concluded on 14 February 2020 between the two clusters.",
         [("cooperation agreement", "2020-02-14", None, None)],
     ),
-    # named event before "followed"
+    # named event before "followed"; with no other place, the city its name ends with
     (
         "Cluster Expo Riga followed on 3 June 2022 as the first joint event.",
-        [("Cluster Expo Riga", "2022-06-03", None, None)],
+        [("Cluster Expo Riga", "2022-06-03", None, "Riga")],
     ),
     # month-day range with comma, title with ordinal, city with no preposition
     (
@@ -88,6 +88,64 @@ CASES = [
 ]
 
 
+# Variants of held-out failures, written with other wordings, organisations and places.
+CASES += [
+    # a named "... Day" without a classic event noun
+    (
+        "On 14 May 2021 the cluster hosted the Green Mobility Day at the Technical University in Brno.",
+        [("Green Mobility Day", "2021-05-14", None, "Brno")],
+    ),
+    # "... Days" before "will take place"; an "exhibition centre" is the venue, not the event
+    (
+        "The next edition of the Food Innovation Days will take place on 2 and 3 October 2024 at the Eurexpo "
+        "exhibition centre in Lyon.",
+        [("Food Innovation Days", "2024-10-02", "2024-10-03", "Lyon")],
+    ),
+    # the only city is the one the event's name ends with
+    (
+        "The association organises the yearly Biotech Week Tartu, which last took place on 12 April 2023 with "
+        "150 guests.",
+        [("Biotech Week Tartu", "2023-04-12", None, "Tartu")],
+    ),
+    # an assessment carried out on a date range
+    (
+        "The benchmarking was carried out by our expert Dr. Eva Maier, who came for the on-site assessment on "
+        "11-12 May 2021 in Graz.",
+        [("on-site assessment", "2021-05-11", "2021-05-12", "Graz")],
+    ),
+    # signing a founding document is an event (founding alone is not)
+    (
+        "The founding declaration was signed on 3 March 2020 in Tallinn by twelve companies.",
+        [("founding declaration", "2020-03-03", None, "Tallinn")],
+    ),
+    # no reporting verb, but a date right after the event noun
+    (
+        "The network will present its results at a closing conference on 15 June 2022 at the City Hall in Porto.",
+        [("closing conference", "2022-06-15", None, "Porto")],
+    ),
+    # trade fairs named after "stand at" / "booth at", dated by a bare year
+    (
+        "In 2019 the cluster organised a national stand of 9 companies at SIAL in Paris, with 4 new contracts.",
+        [("SIAL", "2019", None, "Paris")],
+    ),
+    (
+        "He added that the agreement builds on earlier work, including a joint booth at Interpack in Düsseldorf "
+        "in 2017.",
+        [("Interpack", "2017", None, "Düsseldorf")],
+    ),
+    # a month is a time, never a place
+    (
+        "The next Smart City Forum will take place in April 2025.",
+        [("Smart City Forum", "2025-04", None, None)],
+    ),
+    # Bulgarian: the verb before the noun is not part of the title
+    (
+        "На 15 май 2022 г. в Пловдив се проведе годишното общо събрание на клъстера.",
+        [("годишното общо събрание", "2022-05-15", None, "Пловдив")],
+    ),
+]
+
+
 @pytest.mark.parametrize("text,expected", CASES)
 def test_event_cases(text, expected):
     doc, result, found = run(text)
@@ -104,6 +162,39 @@ def test_day_month_takes_the_year_of_the_news_item():
     text = "Cluster news\n\nOctober 21, 2015\n\nOn October 15-th at Nis, Serbia 16 clusters signed a Memorandum of Understanding.\n"
     _, _, found = run(text)
     assert [(e["date"], e["location"]) for e in found] == [("2015-10-15", "Nis, Serbia")]
+
+
+def test_assembly_on_a_day_month_takes_the_dateline_year():
+    text = (
+        "News\n\nA new board for 2020\n\nJuly 02, 2019\n\nOn June 28th the General Assembly of the association met in "
+        "Gdansk, Poland. The members elected a new board.\n"
+    )
+    _, _, found = run(text)
+    assert [(e["date"], e["location"]) for e in found] == [("2019-06-28", "Gdansk, Poland")]
+    assert "General Assembly" in found[0]["title"]
+
+
+def test_same_day_sentence_takes_the_date_of_the_event_before():
+    text = (
+        "Vilnius Cluster Summit 2022\n\nThe second Cluster Summit took place on 5 May 2022 in Vilnius. "
+        "In the afternoon, the cluster signed a memorandum of understanding with the Latvian cluster Baltic Food Hub "
+        "Riga on joint training.\n"
+    )
+    _, _, found = run(text)
+    got = [(e["title"], e["date"], e["location"]) for e in found]
+    assert got == [("Cluster Summit", "2022-05-05", "Vilnius"), ("memorandum of understanding", "2022-05-05", None)]
+
+
+def test_heading_names_the_event_dated_by_the_sentence_under_it():
+    text = (
+        "Our activities\n\nTrade mission to Oslo\n\nOn 9 November 2023 a group of 12 members travelled to Oslo, "
+        "Norway, to visit three shipyards.\n\nMembers' assembly\n\nThe annual members' assembly was held on "
+        "1 December 2023.\n"
+    )
+    _, _, found = run(text)
+    got = [(e["title"], e["date"], e["location"]) for e in found]
+    assert got == [("Trade mission to Oslo", "2023-11-09", "Oslo, Norway"),
+                   ("annual members' assembly", "2023-12-01", None)]
 
 
 def test_publication_date_is_not_the_event_date():
@@ -138,6 +229,11 @@ def test_announcement_and_report_give_one_event():
         "Annex completed on: 10-24-2014",
         "The next meeting of the Network will be in Belgrade, in the second half of February 2016.",
         "☃ ✓ — “” ‹› \u200b 2016 conference",
+        "The MEETT exhibition centre in Toulouse opened in 2020.",  # a venue, not an event
+        "On 3 May 2021 the members spent a day at the plant.",  # a lower-case "day" is no event name
+        "In spring we will exhibit at Techtextil in Frankfurt with six companies.",  # no date
+        "In the afternoon, the clusters signed a memorandum.",  # same day, but no event before it
+        "The Management Board met 4 times in 2019.",  # a count, not a dated meeting
     ],
 )
 def test_not_events(text):

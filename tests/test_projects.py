@@ -117,6 +117,44 @@ CASES = [
 ]
 
 
+# Variants of held-out failures, written with other wordings, organisations and programmes.
+CASES += [
+    # ECCP list entry: programme family with its specific programme, then "ACR - Name"
+    (
+        "Participation in Funded Support Programmes:\n\n  1. INTERREG Italy-Croatia, AQUA-LINK - Aquaculture "
+        "Knowledge Link\n",
+        {"name": "Aquaculture Knowledge Link", "acronym": "AQUA-LINK", "programme": "INTERREG Italy-Croatia"},
+    ),
+    # ECCP list entry: quoted Operational Programme with a comma inside, then the name
+    (
+        'Participation in Funded Support Programmes:\n\n  1. Operational Programme "Innovation, Growth and Skills", '
+        "Cluster Support Scheme\n",
+        {"name": "Cluster Support Scheme", "acronym": None,
+         "programme": 'Operational Programme "Innovation, Growth and Skills"'},
+    ),
+    # prose: "X, our partner in the PROGRAMME project ACR (Name), which runs from MONTH YEAR to MONTH YEAR"
+    (
+        "The workshop was organised with the Dalmatian Fish Cluster, our partner in the Interreg MED project "
+        "FISH-LINK (Fisheries Innovation Links in the Mediterranean), which runs from March 2018 to February 2021.",
+        {"name": "Fisheries Innovation Links in the Mediterranean", "acronym": "FISH-LINK", "programme": "Interreg MED",
+         "start": "2018-03", "end": "2021-02", "partners": ["Dalmatian Fish Cluster"]},
+    ),
+    # "the project ACR (Programme, project No. CODE)": programme and code in brackets
+    (
+        "The project AgroBoost (Interreg Central Europe, project No. CE1234) started on 1 April 2019 and ended on "
+        "31 March 2022.",
+        {"name": "AgroBoost", "acronym": "AgroBoost", "programme": "Interreg Central Europe", "code": "CE1234",
+         "start": "2019-04-01", "end": "2022-03-31"},
+    ),
+    # ECCP "Name & description" table: a sentence entry with a measure in brackets
+    (
+        "Regional/National Programmes\n\nName & description\n\nRegional cluster support of TMC (Klasteris LV measure), "
+        "financed by the Latvian Investment Agency.\n",
+        {"name": "Regional cluster support of TMC", "programme": "Klasteris LV", "partners": []},
+    ),
+]
+
+
 @pytest.mark.parametrize("text,expected", CASES)
 def test_project_cases(text, expected):
     doc, result, found_projects = run(text)
@@ -145,11 +183,54 @@ def test_bulgarian_two_projects_with_programme():
         "Danube Region Project Fund supports small ideas.",  # "Project Fund" is a fund's name going on
         "☃ ✓ — “” ‹› \u200b\u2028 Проект",
         "Project name\n\nName & description\n",
+        "Contact: Dr. Jan Novak, Coordinator, Blue Cluster\n\nThis project has received funding from Horizon 2020.\n",
+        "Programme: 9:00 Registration\nVenue: City Hall\n",  # an agenda, not a project form
+        "Partners\n\n1. Blue Cluster – Brno, Czech Republic\n2. University of Brno\n",  # partners of no project
     ],
 )
 def test_not_projects(text):
     _, _, found_projects = run(text)
     assert found_projects == []
+
+
+PROJECT_PAGE = (
+    "Green Cluster | Home | Projects\n\nALPTEX – Alpine Textile Innovation Network\n\n"
+    "Programme: Interreg Alpine Space – Priority 1 Innovation capacity\nGrant Agreement No.: 101056789\n"
+    "Start date: 1 March 2021\nEnd date: 31 August 2023\nDuration: 30 months\nTotal budget: EUR 2 000 000\n\n"
+    "About the project\n\nALPTEX is coordinated by Green Cluster and brings together clusters and universities.\n\n"
+    "Partners\n\n1. Green Cluster (GC) – Bolzano, Italy – coordinator\n2. Textile Cluster Vorarlberg – Dornbirn, Austria\n"
+    "3. University of Innsbruck – Innsbruck, Austria\n\nContact: Ms. Anna Berger, Project Manager, Green Cluster\n\n"
+    "This project has received funding from the European Union under grant agreement No 101056789.\n"
+)
+
+
+def test_project_page_form_and_partner_list():
+    project = one(PROJECT_PAGE)
+    assert project == {
+        "name": "Alpine Textile Innovation Network", "acronym": "ALPTEX", "code": "101056789",
+        "programme": "Interreg Alpine Space", "start": "2021-03-01", "end": "2023-08-31", "duration_months": 30,
+        "partners": ["Textile Cluster Vorarlberg", "University of Innsbruck"],
+    }
+
+
+def test_markdown_project_list_with_attributes_in_each_entry():
+    text = (
+        "# Tisza Food Cluster\n\nWe connect farmers.\n\n## Projects\n\n"
+        "- **SkillsAgro Tisza** – Erasmus+ Strategic Partnership, project no. 2019-1-HU01-KA202-061234, "
+        "September 2019 – August 2021 (24 months). Partners: Szeged Food Cluster, University of Novi Sad, "
+        "Arad Chamber of Commerce.\n"
+        "- **AquaNet HU-SRB** – Interreg IPA Cross-border Cooperation Hungary-Serbia, 2019–2021, led by the "
+        "Csongrád County Council.\n"
+    )
+    _, _, found_projects = run(text, {"name": "Tisza Food Cluster", "aliases": []}, path="page.md")
+    assert found_projects == [
+        {"name": "SkillsAgro Tisza", "acronym": None, "code": "2019-1-HU01-KA202-061234", "programme": "Erasmus+",
+         "start": "2019-09", "end": "2021-08", "duration_months": 24,
+         "partners": ["Szeged Food Cluster", "University of Novi Sad", "Arad Chamber of Commerce"]},
+        {"name": "AquaNet HU-SRB", "acronym": None, "code": None,
+         "programme": "Interreg IPA Cross-border Cooperation Hungary-Serbia", "start": "2019", "end": "2021",
+         "duration_months": None, "partners": ["Csongrád County Council"]},
+    ]
 
 
 def test_empty_document_never_raises():

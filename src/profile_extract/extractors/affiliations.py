@@ -49,13 +49,19 @@ _CONNECTORS = frozenset({"and", "&", "of", "for", "и", "на", "за"})
 WORD = re.compile(r"[^\W\d_]+(?:[-'’&][^\W\d_]+)*")
 _CAP = r"[A-ZÀ-ÖØ-ÞĀ-ŽА-ЯЁЇІЄЎ]"
 # a run of capitalised words, maybe joined by and/of/for ("Balkan and Black Sea ICT Clusters Network")
+# (a number inside is kept when a capitalised word follows: "Baltic Industry 4.0 Alliance")
 _RUN = re.compile(
-    rf"(?<![\w-]){_CAP}[\w'’&-]*(?:\s+(?:(?:and|of|for|&|и|на|за)\s+)?{_CAP}[\w'’&-]*)*"
+    rf"(?<![\w-]){_CAP}[\w'’&-]*(?:\s+(?:(?:and|of|for|&|и|на|за)\s+)?(?:{_CAP}[\w'’&-]*|\d+(?:\.\d+)?(?=\s+{_CAP})))*"
 )
+# a cluster word on its own, or closing a hyphenated compound ("Kunststoff-Cluster")
 _CLUSTER_ANCHOR = re.compile(
-    r"(?<![\w-])(?:" + "|".join(sorted((re.escape(w) for w in _CLUSTER_WORDS), key=len, reverse=True)) + r")(?![\w-])",
+    r"(?:(?<![\w-])|(?<=[^\W\d_]-))(?:" + "|".join(sorted((re.escape(w) for w in _CLUSTER_WORDS), key=len, reverse=True))
+    + r")(?![\w-])",
     re.IGNORECASE,
 )
+_LOWER_CLUSTER_WORD = "(?:" + "|".join(sorted((re.escape(w) for w in _CLUSTER_WORDS if not w.endswith("s")), key=len, reverse=True)) + ")"
+_SENTENCE_ADVERBS = frozenset(_ORGS["sentence_adverbs"])
+_ROLE_WORDS = frozenset(_ORGS["role_words"])
 _QUOTED_AFTER = re.compile(r"\s+[„“\"«][^”“\"»\n]{2,80}[”“\"»]")
 _GLUED = re.compile(r"[A-ZА-Я]?[a-zа-я]{6,}([A-ZА-Я][a-zа-я]+)")
 _QUOTED = re.compile(r"(?:[“\"„«]|'')([^”\"“«»\n]{3,90}?)(?:[”\"“»]|'')")
@@ -191,15 +197,31 @@ def names_in(zone: str) -> list[str]:
     return [m.group() for m in _RUN.finditer(zone) if _has_head(m.group())]
 
 
-def _has_head(name: str) -> bool:
-    return any(w.casefold() in _HEADS or w.casefold() in _CLUSTER_WORDS for w in WORD.findall(name) if w[:1].isupper())
+def _has_head(name: str, any_case: bool = False) -> bool:
+    return any(
+        w.casefold() in _HEADS or w.casefold() in _CLUSTER_WORDS for w in WORD.findall(name) if any_case or w[:1].isupper()
+    )
 
 
 def network_name_at(text: str, pos: int, ceiling: int) -> tuple[int, int] | None:
-    """Span of a network/association name starting at `pos` ("Balkan, Black Sea and Baltic ICT Network")."""
+    """Span of a network/association name starting at `pos` ("Balkan, Black Sea and Baltic ICT Network").
+
+    A type descriptor before the name is skipped ("European Strategic Cluster Partnership X ESCP" -> "X ESCP"),
+    and a name without a head word is taken when an appositive names its kind ("Water Europe, the ... platform").
+    """
     m = _RUN.match(text, pos, ceiling)
     if m is None:
         return None
+    descriptor = _NETWORK_TYPE.match(text, pos, m.end())
+    if descriptor and descriptor.end() < m.end():
+        pos = descriptor.end()
+        m = _RUN.match(text, pos, ceiling)
+        if m is None:
+            return None
+    if not _has_head(m.group()) and not re.match(r"[А-ЯЁ]", m.group()):
+        appositive = _APPOSITIVE.match(text, m.end(), ceiling)
+        if appositive and _has_head(appositive.group(), any_case=True):
+            return pos, m.end()
     cyrillic = _cyrillic_name(text, pos, ceiling) if re.match(r"[А-ЯЁ]", m.group()) else None
     if cyrillic is not None:
         return cyrillic
@@ -227,6 +249,7 @@ def _cyrillic_name(text: str, pos: int, ceiling: int) -> tuple[int, int] | None:
 
 
 _COUNTRY_NAMES = {code: tuple(names) for code, names in DATA["countries"].items()}
+_COUNTRY_WORDS = frozenset(n.casefold() for names in _COUNTRY_NAMES.values() for n in names if " " not in n)
 
 
 def self_names(doc: Document, found: dict[str, Any]) -> list[str]:
@@ -272,12 +295,62 @@ def cluster_names(doc: Document) -> list[tuple[int, int]]:
             span = _expand_cluster(text, m.start(), m.end(), line)
             if span is not None:
                 spans.append(span)
+    people = [(p.start, p.end) for p in doc.mentions if p.label == "PERSON"]
+    for span in _introduced_clusters(doc):
+        if not any(a < span[1] and span[0] < b for a, b in people):
+            spans.append(span)
     return sorted(spans)
 
 
+def _introduced_clusters(doc: Document) -> Iterable[tuple[int, int]]:
+    """Names that the text calls clusters: "the Portuguese packaging cluster PackPT", "Aerospace Valley, the
+    competitiveness cluster for aeronautics"."""
+    text = doc.text
+    for line in keyword_lines(doc, _LOWER_CLUSTER_KEYS):
+        for m in _INTRO_BEFORE.finditer(text, line.start, line.end):
+            run = _RUN.match(text, m.end(), line.end)
+            if run:
+                span = _name_words(text, run.start(), run.end(), line)
+                if span:
+                    yield span
+        for m in _INTRO_AFTER.finditer(text, line.start, line.end):
+            following = WORD.match(text, m.end() + 1, line.end) if text[m.end():m.end() + 1] == " " else None
+            if following and (following.group().casefold() in _NOT_ORG_AFTER or following.group().casefold() in _ROLE_WORDS):
+                continue  # "Ivan Petrov, the cluster manager"
+            run = re.search(_RUN.pattern + r"$", text[max(line.start, m.start() - 120):m.start()])
+            if run:
+                offset = max(line.start, m.start() - 120)
+                span = _name_words(text, offset + run.start(), offset + run.end(), line)
+                if span:
+                    yield span
+
+
+def _name_words(text: str, start: int, end: int, line: Line) -> tuple[int, int] | None:
+    """A capitalised run cut to a name: no leading function word, adverb or role title, nothing after 'and'."""
+    words = list(re.finditer(r"\S+", text[start:end]))
+    first = 0
+    while first < len(words) and (
+        _function_word(words[first].group()) or words[first].group().casefold() in _ROLE_WORDS
+        or words[first].group().casefold() in _NOT_ORG_AFTER
+        or words[first].group().casefold() in _SENTENCE_ADVERBS and sentence_start(text, start + words[first].start(), line)
+    ):
+        first += 1
+    last = first
+    while last < len(words) and words[last].group().casefold() not in ("and", "&"):
+        last += 1
+    if first >= last or last - first > 6:
+        return None
+    return start + words[first].start(), start + words[last - 1].end()
+
+
 def _expand_cluster(text: str, a: int, b: int, line: Line) -> tuple[int, int] | None:
+    if text[a - 1:a] == "-":  # "Kunststoff-Cluster": the whole compound is the anchor
+        compound = _COMPOUND_END.search(text, max(line.start, a - 60), a)
+        if compound is None:
+            return None
+        a = compound.start()
     anchor = text[a:b]
-    if not anchor[:1].isupper():
+    if not anchor[:1].isupper() and not _cyrillic_after_name(text, a, anchor, line):
         return None
     start, end = a, b
     left = list(tokens_before(text, a, line.start, limit=6))
@@ -291,9 +364,13 @@ def _expand_cluster(text: str, a: int, b: int, line: Line) -> tuple[int, int] | 
             nxt = left[i + 1][1] if i + 1 < len(left) else ""
             if not (nxt[:1].isupper() and nxt[1:].islower()) or i + 2 < len(left) and left[i + 2][1][:1].isupper():
                 break  # "CorkBIC and ICT Cluster" is two names; "Balkan and Black Sea .." is one
+            if nxt.casefold() in _COUNTRY_WORDS:
+                break  # "Cluster A from the Netherlands and Water Cluster B"
             continue
         if not tok[:1].isupper() or _function_word(tok):
             break
+        if folded in _SENTENCE_ADVERBS and sentence_start(text, tok_start, line):
+            break  # "Today Jutland Water Cluster ..."
         start = tok_start
     quoted = _QUOTED_AFTER.match(text, b, line.end)
     if quoted:  # Клъстер „Мехатроника и автоматизация“
@@ -320,16 +397,37 @@ def _expand_cluster(text: str, a: int, b: int, line: Line) -> tuple[int, int] | 
             break
         end = tok_start + len(tok)
         i += 1
-    dash = re.compile(r"\s+[-–]\s+([A-ZА-Я][^\W\d_]+)(?![\w-])").match(text, end, line.end)
-    if dash and not dash.group(1).isupper():
-        end = dash.end()
+    dash = _DASH_PLACE.match(text, end, line.end)
+    if dash and not dash.group(1).isupper() and not _followed_by_country(text, dash.end(), line.end):
+        end = dash.end()  # "ICT Cluster – Varna", but not "Plastics Cluster Bavaria – Nuremberg, Germany"
     if plural and end == b:
         return None
-    if (start, end) == (a, b) or re.search(r"(?:\d|(?<![^\W\d_])(?:a|an))\s*$", text[line.start:start], re.IGNORECASE):
+    if (start, end) == (a, b) or re.search(r"(?:\d|(?<![^\W\d_])(?:a|an))\s*$", text[max(line.start, start - 12):start], re.IGNORECASE):
         return None  # a bare "Cluster", a count "5 ICT Clusters", a description "a Successful Business Cluster"
     if re.compile(r"\s*(?:from\s+\S+\s*)?:").match(text, end, line.end):
         return None  # a list heading "2 Automotive Clusters:"
     return start, end
+
+
+def sentence_start(text: str, pos: int, line: Line) -> bool:
+    """Whether `pos` opens its line or a sentence."""
+    floor = max(line.start, pos - 6)
+    before = text[floor:pos].rstrip()
+    return (not before and floor == line.start) or before[-1:] in (".", "!", "?", ":", "•")
+
+
+def _cyrillic_after_name(text: str, a: int, anchor: str, line: Line) -> bool:
+    """A lower-case Bulgarian cluster word after a capitalised word that does not open the sentence:
+    "споразумение с Енергиен клъстер – Русе" (Bulgarian names capitalise only their first word)."""
+    if not re.match(r"[а-яё]", anchor):
+        return False
+    before = next(iter(tokens_before(text, a, line.start, limit=1)), None)
+    return before is not None and bool(re.match(r"[А-ЯЁ]", before[1])) and not sentence_start(text, before[0], line)
+
+
+def _followed_by_country(text: str, pos: int, ceiling: int) -> bool:
+    m = re.compile(r",\s*([^\W\d_]+)").match(text, pos, ceiling)
+    return bool(m) and m.group(1).casefold() in _COUNTRY_WORDS
 
 
 def split_names(text: str, start: int, end: int) -> list[tuple[str, Span]]:
@@ -365,10 +463,22 @@ _LIST_HEAD = re.compile(
 )
 _MEMBER_OF = re.compile(
     r"(?<![^\W\d_])(?:(?:founding|full|associate|active|affiliate)\s+)?(?:members?|membership)\s+(?:of|in|to)\s+(?:the\s+)?"
-    r"|(?<![^\W\d_])(?:joined|joins|affiliated\s+(?:with|to))\s+(?:the\s+)?"
+    r"|(?<![^\W\d_])(?:joined|joins|affiliated\s+(?:with|to)|belongs?\s+to|belonging\s+to)\s+(?:the\s+)?"
+    r"|(?<![^\W\d_])(?:(?:is|are|been|became|become|becomes)\s+(?:an?\s+)?(?:active\s+|full\s+)?partners?\s+in)\s+(?:the\s+)?"
     r"|(?<![^\W\d_])(?:член(?:ува)?\s+(?:на|в)|членува\s+в|се\s+присъедини\s+към)\s+",
     re.IGNORECASE,
 )
+_COMPOUND_END = re.compile(r"(?<![\w-])[^\W\d_]+(?:-[^\W\d_]+)*-$")
+_DASH_PLACE = re.compile(r"\s+[-–]\s+([A-ZА-Я][^\W\d_]+)(?![\w-])")
+_DETERMINER = r"(?<![^\W\d_])(?i:the|our|its|their|fellow)\s+"
+_MODIFIER = r"(?!(?i:of|the|a|an|in|on|at|for|to|with|by|from|and|or|is|was|are|were|has|have)\s)[^\W\d_][\w'’-]*\s+"
+_INTRO_BEFORE = re.compile(_DETERMINER + r"(?:" + _MODIFIER + r"){1,3}?" + _LOWER_CLUSTER_WORD + r"\s+(?=[A-ZÀ-ÖØ-ÞА-ЯЁ])")
+_INTRO_AFTER = re.compile(r",\s+(?i:the|a|an|our)\s+(?:" + _MODIFIER + r"){0,4}?" + _LOWER_CLUSTER_WORD + r"(?![\w'’-])")
+_LOWER_CLUSTER_KEYS = tuple(sorted({w for w in _CLUSTER_WORDS if not w.endswith("s")}))
+_NETWORK_TYPE = re.compile(r"(?i:" + "|".join(_PARTNERS["network_types"]) + r")\s+(?=[A-ZА-Я])")
+_PARTNERSHIP_HEAD = words_regex(_PARTNERS["partnership_heads"])
+_APPOSITIVE = re.compile(r",\s+(?:the|a|an)\s+[^,.;:()\n]{1,80}")
+_PAREN_AFTER = re.compile(r"\s*\([^()\n]{1,60}\)")
 _MORE_NAMES = re.compile(r"\s*,?\s*(?:as well as|and|&|и)\s+(?:(?:in|of|to|в)\s+)?(?:the\s+)?(?=[A-ZА-Я])")
 _LABEL_WORD = words_regex(_LABELS["label_words"])
 _LEVEL = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(w) for w in _LABELS["level_words"]) + r")(?![\w-])", re.IGNORECASE)
@@ -384,6 +494,10 @@ _COMPLEMENT_STOP = frozenset(
 _MEDALS = {word.casefold(): level for level, words in _LABELS["medals"].items() for word in words}
 _TRAILING_YEAR = re.compile(r"\s*(?:\([^()]{0,20}\d{4}[^()]{0,20}\)|,?\s+(?:since|from|in)\s+\d{4})\s*$")
 _NAME_CONNECTORS = frozenset({"and", "of", "for", "the", "in", "on", "de", "du", "des", "la", "le", "di", "del", "und", "für", "и", "на", "за"})
+_ACRONYM = re.compile(r"[A-ZА-Я0-9&-]{2,8}")
+_PARTNER_LIST_HEADING = re.compile(r"(?:" + "|".join(_PARTNERS["partner_list_headings"]) + r")")
+_ITEM_CUT = re.compile(r"\s*[(|:]")
+_ITEM_DASH = re.compile(r"\s[-–—]\s")
 _OTHERS = re.compile(r"(?<![^\W\d_])(?:they|these|those|he|she|them)(?![^\W\d_])", re.IGNORECASE)
 _SELF_WORDS = re.compile(r"(?<![^\W\d_])(?:we|our|us|you|it|the cluster|our cluster|нашия|ние)(?![^\W\d_])", re.IGNORECASE)
 
@@ -401,7 +515,10 @@ def extract(doc: Document, found: dict[str, Any]) -> Extraction:
     for value, span in networks:
         out.append("networks", value, span)
     taken = [v for v, _ in networks]
-    partners = _dedupe(list(_form_values(doc, "partner_clusters")) + list(_listed_clusters(doc)) + list(_prose_clusters(doc)))
+    partners = _dedupe(
+        list(_form_values(doc, "partner_clusters")) + list(_listed_clusters(doc)) + list(_partner_list_items(doc))
+        + list(_prose_clusters(doc))
+    )
     for value, span in partners:
         if _is_self(value, selves) or any(same_organisation(value, t) for t in taken) or excluded(value):
             continue
@@ -410,7 +527,15 @@ def extract(doc: Document, found: dict[str, Any]) -> Extraction:
 
 
 def _is_self(value: str, selves: list[str]) -> bool:
-    return any(same_organisation(value, s) for s in selves)
+    """Whether `value` names the profiled organisation. An acronym alias ("KMC") identifies only names
+    that an acronym stands for when no full self name is known: "Klaipeda Maritime Cluster" is not
+    "Kaunas Mechatronics Cluster" just because both shorten to KMC."""
+    full = [s for s in selves if not _ACRONYM.fullmatch(s.strip())]
+    if any(same_organisation(value, s) for s in full):
+        return True
+    if full and not _ACRONYM.fullmatch(value.strip()):
+        return False
+    return any(same_organisation(value, s) for s in selves if _ACRONYM.fullmatch(s.strip()))
 
 
 def _dedupe(items: list[tuple[str, Span]]) -> list[tuple[str, Span]]:
@@ -548,6 +673,11 @@ def _awarded_to_self(doc: Document, line: Line, start: int, selves: list[str]) -
         pass
     if receive is not None:
         subject = before[:receive.start()]
+        that = None
+        for that in re.finditer(r"(?<![^\W\d_])that(?![^\W\d_])", subject):
+            pass
+        if that is not None:  # "... inform you that the X Cluster has passed ...": the clause's own subject
+            subject = subject[that.end():]
         if _OTHER_HOLDER.search(subject):
             return False
         return not subject.strip() or bool(_SELF_WORDS.search(subject)) or any(
@@ -568,9 +698,10 @@ def _prose_networks(doc: Document, selves: list[str]) -> Iterable[tuple[str, Spa
     text = doc.text
     label_lines = _label_lines(doc)
     previous_end = 0
-    for line, m in _matches(doc, _MEMBER_OF, ("member", "join", "affiliat", "член", "присъедини")):
+    for line, m in _matches(doc, _MEMBER_OF, ("member", "join", "affiliat", "belong", "partner", "член", "присъедини")):
         if line.index in label_lines:
             continue
+        partner_in = "partner" in m.group().casefold()
         s0, _ = sentence_bounds(text, m.start(), line)
         zone = text[max(s0, previous_end, text.rfind(";", s0, m.start()) + 1):m.start()]
         if _OTHERS.search(zone) or any(not any(same_organisation(n, s) for s in selves) for n in names_in(zone)):
@@ -580,12 +711,25 @@ def _prose_networks(doc: Document, selves: list[str]) -> Iterable[tuple[str, Spa
             name = network_name_at(text, position, line.end)
             if name is None:
                 break
+            if partner_in and not _PARTNERSHIP_HEAD.search(text, name[0], name[1]):
+                break  # a partner in a project, not in a network
             yield text[name[0]:name[1]], name
             previous_end = name[1]
-            more = _MORE_NAMES.match(text, name[1], line.end)
+            more = _MORE_NAMES.match(text, _after_appositives(text, name[1], line.end), line.end)
             if not more:
                 break
             position = more.end()
+
+
+def _after_appositives(text: str, pos: int, ceiling: int) -> int:
+    """Position after "(ACRONYM)" and ", the national association of ..." that follow a name."""
+    paren = _PAREN_AFTER.match(text, pos, ceiling)
+    if paren:
+        pos = paren.end()
+    appositive = _APPOSITIVE.match(text, pos, ceiling)
+    if appositive and text.startswith(",", appositive.end()):
+        pos = appositive.end()
+    return pos
 
 
 def _label_lines(doc: Document) -> set[int]:
@@ -609,6 +753,43 @@ def _listed_clusters(doc: Document) -> Iterable[tuple[str, Span]]:
             if stop:
                 end = head.end() + stop.start()
             yield from split_names(text, head.end(), end)
+
+
+def _partner_list_items(doc: Document) -> Iterable[tuple[str, Span]]:
+    """Clusters among the items of a partner list ("Partners" / "1. Wood Cluster Tyrol – Innsbruck, Austria")."""
+    lists = [s.lines for s in doc.sections if s.title is not None and _partner_heading(s.title.text)]
+    lists += [f.values for f in doc.fields if f.key is None and _partner_heading(f.label)]
+    for lines in lists:
+        for line in lines:
+            if len(line.text) > 200 or _SENTENCE_END.search(line.text):
+                break  # the list has ended
+            for piece in re.finditer(r"[^,;]+", line.text):
+                value = _list_item_name(piece.group(), line.text[piece.end():])
+                if value and _is_cluster_name(value):
+                    start = line.start + piece.start() + piece.group().index(value)
+                    yield value, (start, start + len(value))
+
+
+def _partner_heading(text: str) -> bool:
+    return bool(_PARTNER_LIST_HEADING.fullmatch(norm(text).rstrip(" :")))
+
+
+def _list_item_name(item: str, rest: str) -> str:
+    """The organisation's name at the start of a list item, without its seat or role: "X – Graz, Austria"
+    is X, while "ICT Cluster – Varna" alone is a name with a dash."""
+    cut = _ITEM_CUT.search(item)
+    name = item[:cut.start()] if cut else item
+    dash = _ITEM_DASH.search(name)
+    if dash and (rest.startswith(",") or _ITEM_DASH.search(name, dash.end())):
+        name = name[:dash.start()]
+    return name.strip(" .\t")
+
+
+def _is_cluster_name(value: str) -> bool:
+    words = WORD.findall(value)
+    return 1 <= len(words) <= 10 and value[:1].isupper() and any(
+        w.casefold() in _CLUSTER_WORDS or w.casefold().rsplit("-", 1)[-1] in _CLUSTER_WORDS for w in words
+    )
 
 
 def _prose_clusters(doc: Document) -> Iterable[tuple[str, Span]]:

@@ -18,8 +18,9 @@ from typing import Any
 
 from rapidfuzz import fuzz
 
-from ..dates import DateMatch, find_dates
+from ..dates import MONTHS, DateMatch, find_dates
 from ..document import Document, Extraction, Span
+from ..sections import is_known_heading
 from .projects import SectionText, Sentence, section_sentences
 
 with resources.files("profile_extract.data").joinpath("events.toml").open("rb") as _fh:
@@ -33,7 +34,16 @@ def _alternation(items: list[str], escape: bool = True) -> str:
     return "|".join(re.escape(i) if escape else i for i in items)
 
 
-_STRONG = re.compile(rf"(?<![\w-])(?:{_alternation(_DATA['strong_nouns'])})(?![\w-])", _I)
+_NOT_A_VENUE = rf"(?!\s+(?:{_alternation(_DATA['venue_after'])})\b)"  # "MEETT exhibition centre" is a place
+_STRONG = re.compile(rf"(?<![\w-])(?:{_alternation(_DATA['strong_nouns'])})(?![\w-]){_NOT_A_VENUE}", _I)
+_NAME_NOUN = re.compile(rf"(?<![\w-])(?:{_alternation(_DATA['name_nouns'])})(?![\w-]){_NOT_A_VENUE}")
+_SIGNED_NOUN = re.compile(rf"(?<![\w-])(?:{_alternation(_DATA['signed_nouns'])})(?![\w-])", _I)
+_SIGNED = re.compile(_DATA["signed"], _I)
+_FAIR_CUE = re.compile(_DATA["fair_cue"], _I)
+_SAME_DAY = re.compile(_DATA["same_day"], _I)
+_NOUN_DATE = re.compile(_DATA["noun_date"], _I)
+_NAME_GOES_ON = re.compile(r"\s+(?:and|of|for|&|de|der|di|du)\s+[A-Z]")
+_DETERMINERS = frozenset({"the", "a", "an", "its", "their", "our", "this", "that", "next", "last", "each", "every"})
 _WEAK = re.compile(rf"(?<![\w-])(?:{_alternation(_DATA['weak_nouns'])})(?![\w-])", _I)
 _CUE_BEFORE = re.compile(rf"\b(?:{_alternation(_DATA['cues_before'], False)})\b", _I)
 _CUE_AFTER = re.compile(rf"\b(?:{_alternation(_DATA['cues_after'], False)})\b", _I)
@@ -80,11 +90,19 @@ def extract(doc: Document, found: dict[str, Any]) -> Extraction:
     events: list[_Event] = []
     for part in section_sentences(doc):
         year = _LazyYear(part)
+        in_section: list[_Event] = []
         for sentence in part.sentences:
-            if len(sentence.text) > _MAX_SENTENCE * 3 or not _DIGIT.search(sentence.text):
+            if len(sentence.text) > _MAX_SENTENCE * 3:
                 continue
-            for event in _sentence_events(sentence, year):
-                _add(events, event)
+            if not _DIGIT.search(sentence.text):
+                if in_section and _SAME_DAY.match(sentence.text):  # "In the afternoon, X signed ..."
+                    in_section.extend(_same_day_events(sentence, in_section[-1]))
+                continue
+            in_section.extend(_sentence_events(sentence, year))
+        if not in_section:
+            in_section.extend(_heading_event(part, year))
+        for event in in_section:
+            _add(events, event)
     for event in events:
         spans: dict[str, Span] = {"title": event.title_span, "date": event.date_span}
         if event.end_date:
@@ -154,22 +172,11 @@ def _wider(new: str, old: str) -> bool:
 
 def _sentence_events(sentence: Sentence, section_year: _LazyYear) -> list[_Event]:
     text = sentence.text
-    nouns = [m for m in _STRONG.finditer(text)] or [m for m in _WEAK.finditer(text)]
-    title = None
-    if nouns:
-        cue_before, cue_after = _CUE_BEFORE.search(text), _CUE_AFTER.search(text)
-        if cue_before is None and cue_after is None:
-            return []
-        noun = _pick_noun(nouns, cue_before, cue_after)
-        title = _title_around(text, noun)
-    if title is None or not title[2]:
-        title = _held_name(text) or _launch(text) or title  # a named happening beats a bare noun phrase
-    if title is None:
+    found = _title_in(text)
+    if found is None:
         return []
-    t_start, t_end, proper = title
+    (t_start, t_end, proper), signed = found
     title_text = text[t_start:t_end].strip()
-    if not title_text or _FOUNDING.search(title_text):
-        return []
     dates = _dates(text, section_year, (t_start, t_end), proper)
     if not dates:
         return []
@@ -190,8 +197,104 @@ def _sentence_events(sentence: Sentence, section_year: _LazyYear) -> list[_Event
     return out
 
 
-def _pick_noun(nouns: list[re.Match], cue_before: re.Match | None, cue_after: re.Match | None) -> re.Match:
-    """The noun the reporting verb is about: before "was held", after "organised"."""
+def _title_in(text: str) -> tuple[tuple[int, int, bool], bool] | None:
+    """The happening a sentence reports: (title start, end, is a proper name), and whether it is a signing."""
+    signed = _SIGNED.search(text) is not None
+    nouns = _nouns(text, signed)
+    title = None
+    if nouns:
+        noun = _pick_noun(text, nouns, _CUE_BEFORE.search(text), _CUE_AFTER.search(text))
+        if noun is not None:
+            title = _title_around(text, noun)
+    if title is None or not title[2]:
+        title = _held_name(text) or _launch(text) or _fair(text) or title  # a named happening beats a bare noun phrase
+    if title is None:
+        return None
+    title_text = text[title[0]:title[1]].strip()
+    if not title_text:
+        return None
+    if _FOUNDING.search(title_text) and not (signed and (_SIGNED_NOUN.search(title_text) or _STRONG.search(title_text))):
+        return None  # founding an organisation is not an event; signing its founding statement is
+    return title, signed
+
+
+def _nouns(text: str, signed: bool) -> list[re.Match]:
+    """Event nouns in text order: strong nouns, named "... Day(s)/Week", signed documents; else weak nouns."""
+    nouns = list(_STRONG.finditer(text))
+    nouns.extend(m for m in _NAME_NOUN.finditer(text) if _named(text, m))
+    if signed:
+        nouns.extend(_SIGNED_NOUN.finditer(text))
+    if not nouns:
+        return list(_WEAK.finditer(text))
+    return sorted(nouns, key=lambda m: m.start())
+
+
+def _named(text: str, noun: re.Match) -> bool:
+    """ "Smart Farming Day": a capitalised word (not a determiner or a month) right before the noun."""
+    before = _words_before(text, noun.start(), limit=1)
+    if not before:
+        return False
+    word = before[0][2]
+    return (word[:1].isupper() or word[:1].isdigit()) and word.casefold() not in _DETERMINERS \
+        and word.casefold() not in MONTHS
+
+
+def _same_day_events(sentence: Sentence, previous: _Event) -> list[_Event]:
+    """A sentence that says it happened on the day of the event before it ("In the afternoon, ... signed a
+    memorandum") is an event of that date; its place only when it names one after "in" / "at"."""
+    found = _title_in(sentence.text)
+    if found is None:
+        return []
+    (t_start, t_end, _), _ = found
+    event = _Event(
+        title=sentence.text[t_start:t_end].strip(),
+        title_span=(sentence.start + t_start, sentence.start + t_end),
+        date=previous.date,
+        date_span=previous.date_span,
+    )
+    place = _city_after_preposition(sentence.text, (t_start, t_end))
+    if place:
+        event.location = place[0]
+        event.location_span = (sentence.start + place[1][0], sentence.start + place[1][1])
+    return [event]
+
+
+def _heading_event(part: SectionText, section_year: _LazyYear) -> list[_Event]:
+    """ "Study visit to Prato" over "On 23 February 2023 a delegation travelled to Prato, Italy, ...": a heading
+    that names a happening, dated by the first sentence under it when that sentence reports nothing itself."""
+    title = part.section.title
+    if title is None or len(title.text) > 100 or len(title.text.split()) < 2 or is_known_heading(title.text):
+        return []
+    heading = title.text.strip()
+    if not (_STRONG.search(heading) or any(_named(heading, m) for m in _NAME_NOUN.finditer(heading))):
+        return []
+    body = [s for s in part.sentences if s.start >= title.end]
+    if not body or not _DIGIT.search(body[0].text):
+        return []
+    text = body[0].text
+    dates = [d for d in find_dates(text) if d.kind in ("date", "range") and d.value]
+    if not dates:
+        return []
+    date = dates[0]
+    event = _Event(
+        title=heading,
+        title_span=title.span,
+        date=date.value,
+        date_span=(body[0].start + date.start, body[0].start + date.end),
+        end_date=date.end_value,
+    )
+    location = _location(text, (0, 0))
+    if location:
+        event.location = location[0]
+        event.location_span = (body[0].start + location[1][0], body[0].start + location[1][1])
+    return [event]
+
+
+def _pick_noun(text: str, nouns: list[re.Match], cue_before: re.Match | None, cue_after: re.Match | None) -> re.Match | None:
+    """The noun the reporting verb is about: before "was held", after "organised"; without a verb, a noun
+    followed by its own date ("a launch conference on 28 October 2021"); else none."""
+    if cue_before is None and cue_after is None:
+        return next((n for n in nouns if _dated(text, n)), None)
     if cue_before is not None:
         before = [n for n in nouns if n.end() <= cue_before.start()]
         if before:
@@ -205,6 +308,13 @@ def _pick_noun(nouns: list[re.Match], cue_before: re.Match | None, cue_after: re
         if after:
             return after[0]
     return nouns[0]
+
+
+def _dated(text: str, noun: re.Match) -> bool:
+    m = _NOUN_DATE.match(text, noun.end())
+    if not m:
+        return False
+    return any(d.start == m.end() and d.kind in ("date", "range", "daymonth") for d in find_dates(text, m.end(), min(len(text), m.end() + 40)))
 
 
 # -- titles ------------------------------------------------------------------------
@@ -315,6 +425,22 @@ def _launch(text: str) -> tuple[int, int, bool] | None:
     return start, m.end(), True
 
 
+def _fair(text: str) -> tuple[int, int, bool] | None:
+    """ "a joint stand at ANUGA in Cologne", "exhibited at Hispack": the trade fair named after the cue."""
+    for m in _FAIR_CUE.finditer(text):
+        end = _cap_run_forward(text, m.end(), limit=4)
+        if not end:
+            continue
+        words = text[m.end():end].split()
+        if any(w.casefold() in _ORG_WORDS or w.casefold() in _VENUE for w in words):
+            continue  # "a stand at the Cluster House", "at Sofia Tech Park"
+        places = _places(text[m.end():end]) or []
+        if any(p.start == 0 and p.end >= end - m.end() for p in places):
+            continue  # "a stand at Brussels": a place, not a fair
+        return m.end(), end, True
+    return None
+
+
 # -- dates -----------------------------------------------------------------------
 
 
@@ -373,20 +499,39 @@ def _places(text: str) -> list | None:
 
 
 def _location_from_places(text: str, places: list, title: Span) -> tuple[str, Span] | None:
-    """First city outside the title, widened to "City, Country" when a country follows it."""
+    """First city outside the title, widened to "City, Country" when a country follows it; else a place after
+    "in"/"at"; else the city the event's own name ends with ("MedTech Day Olomouc")."""
     outside = [p for p in places if not (title[0] <= p.start < title[1])]
-    for i, place in enumerate(outside):
-        if place.kind != "city":
-            continue
-        end = place.end
-        nxt = outside[i + 1] if i + 1 < len(outside) else None
-        if nxt is not None and nxt.kind == "country" and text[place.end:nxt.start].strip() in ("", ","):
-            end = nxt.end
-        return text[place.start:end], (place.start, end)
+    city = _city_with_country(text, outside)
+    if city:
+        return city
+    inside = [p for p in places if title[0] <= p.start < title[1] and p.kind == "city" and p.end == title[1]]
+    city = _city_with_country(text, inside)
+    if city:
+        return city
     found = _location_by_preposition(text, title)
     if found and not any(p.kind == "country" and p.start == found[1][0] for p in outside):
         return found
     return None
+
+
+def _city_with_country(text: str, places: list) -> tuple[str, Span] | None:
+    for i, place in enumerate(places):
+        if place.kind != "city":
+            continue
+        end = place.end
+        nxt = places[i + 1] if i + 1 < len(places) else None
+        if nxt is not None and nxt.kind == "country" and text[place.end:nxt.start].strip() in ("", ","):
+            end = nxt.end
+        return text[place.start:end], (place.start, end)
+    return None
+
+
+def _city_after_preposition(text: str, title: Span) -> tuple[str, Span] | None:
+    """A gazetteer city right after "in" / "at" (not one inside an organisation's name)."""
+    places = [p for p in (_places(text) or []) if not (title[0] <= p.start < title[1])]
+    places = [p for p in places if re.search(r"(?:\bin|\bat|\bв|\bвъв)\s+$", text[max(0, p.start - 6):p.start])]
+    return _city_with_country(text, places)
 
 
 def _location_by_preposition(text: str, title: Span) -> tuple[str, Span] | None:
@@ -401,8 +546,10 @@ def _location_by_preposition(text: str, title: Span) -> tuple[str, Span] | None:
                 break
             words.append((w.start(), w.end(), w.group()))
             position = w.end()
-        if not words or any(_MONTHISH.match(w[2]) for w in words):
-            continue
+        if not words or any(_MONTHISH.match(w[2]) or w[2].casefold().rstrip(".") in MONTHS for w in words):
+            continue  # "in March 2023" is a time, not a place
+        if _NAME_GOES_ON.match(text, words[-1][1]):
+            continue  # "in the Science and Technology Park": part of a longer name
         lowered = [w[2].casefold() for w in words]
         venue = max((i for i, w in enumerate(lowered) if w in _VENUE), default=None)
         if venue is not None:

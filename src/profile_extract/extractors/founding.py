@@ -16,17 +16,18 @@ from typing import Any
 
 from ..dates import DateMatch, find_dates, parse_date
 from ..document import Document, Extraction, Span
-from .names import org_references, refers_to_org
+from .names import StemScan, org_references, refers_to_org
 
 with resources.files("profile_extract.data").joinpath("founding.toml").open("rb") as _fh:
     _DATA = tomllib.load(_fh)
 
 _VERBS = "|".join(sorted(_DATA["verbs"], key=len, reverse=True)).replace(" ", r"\s+")
-_VERB = re.compile(rf"(?<![\w-])(?:{_VERBS})(?![\w-])", re.IGNORECASE)
-_NOUN = re.compile(
+# whole-page scans: tried only where a literal stem of the pattern occurs (see names.StemScan)
+_VERB = StemScan(re.compile(rf"(?<![\w-])(?:{_VERBS})(?![\w-])", re.IGNORECASE))
+_NOUN = StemScan(re.compile(
     rf"(?<![\w-])(?:its|our|their|the cluster's)\s+(?:{'|'.join(_DATA['nouns'])})(?![\w-])", re.IGNORECASE
-)
-_ACT = re.compile(rf"(?<![\w-])(?:{'|'.join(_DATA['acts'])})(?![\w-])", re.IGNORECASE)
+))
+_ACT = StemScan(re.compile(rf"(?<![\w-])(?:{'|'.join(_DATA['acts'])})(?![\w-])", re.IGNORECASE))
 _ACTIVE_OBJECT = re.compile(r"\s+(?:a|an|the|our)\s+(?P<object>[^,.;:()\n!?]{2,150})", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"[.!?](?=\s+[\"“„(]?[A-ZА-Я0-9])|\n")
 _AUXILIARY = re.compile(

@@ -19,8 +19,8 @@ from importlib import resources
 from typing import Any, Iterator
 
 from ..document import Document, Extraction, FormField, Line, Span
-from ..text_utils import NUMBER, number_value, parse_count
-from .names import org_references, refers_to_org
+from ..text_utils import NUMBER, NUMBER_WORDS, number_value, parse_count
+from .names import StemScan, org_references, refers_to_org
 
 with resources.files("profile_extract.data").joinpath("members.toml").open("rb") as _fh:
     _DATA = tomllib.load(_fh)
@@ -34,13 +34,15 @@ def _alt(items: list[str]) -> str:
 
 _NUM = NUMBER.pattern
 _QUALIFIER = rf"(?:(?:{_alt(_DATA['qualifiers'])})\s+)?"
-_MEMBER_NOUN = re.compile(rf"(?<![\w-])(?:{_alt(_DATA['member_nouns'])})(?![\w-])", re.IGNORECASE)
+_MEMBER_NOUN = StemScan(re.compile(rf"(?<![\w-])(?:{_alt(_DATA['member_nouns'])})(?![\w-])", re.IGNORECASE))
 # the count right before a member noun: "over 80 ", "17 active ", "41 "
 _COUNT_BEFORE_NOUN = re.compile(
     rf"{_QUALIFIER}(?P<num>{_NUM})\+?\s+(?P<adj>(?:(?:{_alt(_DATA['member_adjectives'] + _DATA['change_words'])})\s+){{0,2}})$",
     re.IGNORECASE,
 )
-_GROUPING_VERB = re.compile(rf"(?<![\w-])(?:{_alt(_DATA['grouping_verbs'])})(?![\w-])", re.IGNORECASE)
+_GROUPING_VERB = StemScan(
+    re.compile(rf"(?<![\w-])(?:{_alt(_DATA['grouping_verbs'])})(?![\w-])", re.IGNORECASE)
+)
 _GROUPING = re.compile(
     rf"(?:{_alt(_DATA['grouping_verbs'])})\s+{_QUALIFIER}(?P<num>{_NUM})\+?\s+(?:[\w-]+\s+){{0,3}}?"
     rf"(?:{_alt(_DATA['grouping_nouns'])})(?![\w-])",
@@ -61,7 +63,13 @@ _CATEGORY = {
     )
     for slot, words in _DATA["categories"].items()
 }
-_MEMBERSHIP_CONTEXT = re.compile(rf"(?:{_alt(_DATA['membership_context'])})", re.IGNORECASE)
+_MEMBERSHIP_CONTEXT = StemScan(re.compile(rf"(?:{_alt(_DATA['membership_context'])})", re.IGNORECASE))
+# a category count holds one of its category words: no word in a sentence, no search there
+_CATEGORY_WORD = {
+    slot: StemScan(re.compile(_alt(words), re.IGNORECASE)) for slot, words in _DATA["categories"].items()
+}
+# the ends of number words, for a quick look at the words before a member noun
+_NUMBER_WORD_ENDS = tuple({w.split()[-1].lower() for w in NUMBER_WORDS if w.split()})
 _BARE_NUMBER = re.compile(r"\d[\d\s.,]*\+?")
 _SENTENCE_END = re.compile(r"[.!?](?=\s+[\"“„(]?[A-ZА-Я0-9])|\n")
 _MAX_SENTENCE = 500
@@ -201,7 +209,8 @@ def _total_statements(text: str) -> Iterator[_Count]:
     """Count-before-member-noun and grouping-verb statements, in text order."""
     def before_nouns() -> Iterator[_Count]:
         for noun in _MEMBER_NOUN.finditer(text, 0, _SCOPE):
-            m = _COUNT_BEFORE_NOUN.search(text, max(0, noun.start() - _LOOKBACK), noun.start())
+            lo = max(0, noun.start() - _LOOKBACK)
+            m = _COUNT_BEFORE_NOUN.search(text, lo, noun.start()) if _may_count(text, lo, noun.start()) else None
             if m:
                 yield _Count(m.start(), noun.end(), m.span("num"), m.group("num"), m.group("adj") or "")
 
@@ -214,6 +223,20 @@ def _total_statements(text: str) -> Iterator[_Count]:
     return heapq.merge(before_nouns(), groupings(), key=lambda c: c.start)
 
 
+def _may_count(text: str, lo: int, end: int) -> bool:
+    """False when `_COUNT_BEFORE_NOUN` cannot match text[lo:end]: that needs a number (and "+") ending one of
+    the last three words, the other two being adjectives, and whitespace before `end`."""
+    if end <= lo or not text[end - 1].isspace():
+        return False
+    for word in text[lo:end].split()[-3:]:
+        if not word.isascii():
+            return True
+        core = word[:-1] if word.endswith("+") else word
+        if core[-1:].isdigit() or core.lower().endswith(_NUMBER_WORD_ENDS):
+            return True
+    return False
+
+
 def _is_membership_total(text: str, m: _Count, sentence_start: int) -> bool:
     if _CHANGE.search(m.adjectives):
         return False  # "11 new members" is a change, not a count
@@ -224,7 +247,7 @@ def _is_membership_total(text: str, m: _Count, sentence_start: int) -> bool:
 
 def _categories(text: str, lo: int, hi: int, counts: dict[str, tuple[int, Span]]) -> None:
     for slot, regex in _CATEGORY.items():
-        if slot in counts:
+        if slot in counts or not _CATEGORY_WORD[slot].may_occur(text, lo, hi):
             continue
         m = regex.search(text, lo, hi)
         if m:

@@ -12,9 +12,10 @@ from __future__ import annotations
 
 import re
 import tomllib
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from importlib import resources
-from typing import Any, Iterable
+from typing import Any, Iterable, Iterator
 
 from rapidfuzz import fuzz
 
@@ -31,13 +32,204 @@ _LEAD_WORDS = frozenset(_VOCAB["lead_words"])
 _NON_ORG = frozenset(_VOCAB["non_org_words"])
 _LEADING_LEGAL = tuple(_VOCAB["leading_legal_forms"])
 _TRAILING_LEGAL = tuple(sorted(_VOCAB["trailing_legal_forms"], key=len, reverse=True))
+_LEADING_LEGAL_HEADS = tuple(form + " " for form in _LEADING_LEGAL)  # a quick "might end in a legal form" test
+_TRAILING_LEGAL_TAILS = tuple(sep + form for form in _TRAILING_LEGAL for sep in (" ", ","))
 
 
 def _alternation(words: Iterable[str]) -> str:
     return "|".join(sorted((re.escape(w) for w in words), key=len, reverse=True))
 
 
+# ------------------------------------------------------------------ fast scanning (also used by founding, members)
+# Python's `re` tries a pattern of many alternatives at every position of the text, which makes a whole-page
+# scan cost more than tokenising the page. `StemScan` runs the same compiled regex only where one of the
+# literal stems its matches must start with occurs (found with `str.find`), so it yields exactly the matches
+# `regex.finditer` would, at a fraction of the cost.
+
+try:  # the parser and case-fold table behind `re`; without them every scan is a plain `finditer`
+    from re import _casefix as _sre_casefix, _constants as _sre_c, _parser as _sre_parser
+except ImportError:  # pragma: no cover - other Python versions
+    _sre_casefix = _sre_c = _sre_parser = None
+
+_MAX_STEMS = 64
+_FOLD_EXTRA = (
+    {chr(k): frozenset(map(chr, v)) for k, v in _sre_casefix._EXTRA_CASES.items()} if _sre_casefix else {}
+)
+# characters that case-insensitively match a letter other than their own lower case ("ſ" ~ "s", "ı" ~ "i")
+_FOLD_ODD = re.compile("[%s]" % re.escape("".join(sorted(
+    {ch for chars in _FOLD_EXTRA.values() for ch in chars} - set("abcdefghijklmnopqrstuvwxyzабвгдежзийклмнопрстуфхцчшщъыьэюя")
+))) if _FOLD_EXTRA else "(?!)")
+_lowered_cache: list[Any] = [None, None, None]  # text, text.lower() (None if it changes length), odd chars in it
+
+
+def literal_stems(pattern: str, flags: int = 0) -> frozenset[str] | None:
+    """Literal beginnings one of which every match of `pattern` starts with (lower-cased for IGNORECASE), or
+    None when a match may start with anything (a character class, `\\s`, an empty branch)."""
+    if _sre_parser is None:
+        return None
+    try:
+        parsed = _sre_parser.parse(pattern, flags)
+    except re.error:
+        return None
+    open_, closed = _stem_walk(list(parsed), {""})
+    stems = open_ | closed
+    if not stems or "" in stems or len(stems) > _MAX_STEMS:
+        return None
+    if flags & re.IGNORECASE:
+        if any(len(s.lower()) != len(s) for s in stems):
+            return None  # "İ": lower-casing moves offsets
+        stems = {s.lower() for s in stems}
+    # a stem that starts with another stem adds no position
+    minimal = [s for s in sorted(stems, key=len) if not any(s.startswith(t) and s != t for t in stems)]
+    return frozenset(minimal)
+
+
+def _stem_walk(items: list, heads: set[str]) -> tuple[set[str], set[str]]:
+    """(heads still extendable after `items`, heads that had to stop inside them)."""
+    c = _sre_c
+    closed: set[str] = set()
+    for op, av in items:
+        if not heads:
+            break
+        if len(heads) > _MAX_STEMS:
+            return set(), closed | heads
+        if op is c.LITERAL:
+            heads = {h + chr(av) for h in heads}
+        elif op in (c.ASSERT, c.ASSERT_NOT, c.AT):
+            continue  # zero-width: the match still starts with what follows
+        elif op is c.SUBPATTERN and not av[1] and not av[2]:
+            heads, stopped = _stem_walk(list(av[3]), heads)
+            closed |= stopped
+        elif op is c.BRANCH:
+            extended: set[str] = set()
+            for branch in av[1]:
+                more, stopped = _stem_walk(list(branch), heads)
+                extended |= more
+                closed |= stopped
+            heads = extended
+        elif op is c.IN and len(av) <= 4 and all(o is c.LITERAL for o, _ in av):
+            heads = {h + chr(ch) for h in heads for _, ch in av}
+        elif op in (c.MAX_REPEAT, c.MIN_REPEAT) and av[0] in (0, 1):
+            taken, stopped = _stem_walk(list(av[2]), heads)
+            closed |= stopped
+            if av[1] != 1:  # may repeat: stop after the first round
+                return set(), closed | taken | (heads if av[0] == 0 else set())
+            heads = taken | heads if av[0] == 0 else taken
+        else:
+            return set(), closed | heads
+    return heads, closed
+
+
+def find_all(text: str, needles: Iterable[str], lo: int, hi: int) -> list[int]:
+    """Sorted offsets in [lo, hi) where one of `needles` begins (whole needle before `hi`)."""
+    found: list[int] = []
+    for needle in needles:
+        i = text.find(needle, lo, hi)
+        while i >= 0:
+            found.append(i)
+            i = text.find(needle, i + 1, hi)
+    found.sort()
+    return found
+
+
+def count_words(text: str, needle: str, hi: int | None = None, limit: int | None = None) -> int:
+    """Occurrences of `needle` in text[:hi] not inside a longer word, as
+    `len(re.findall(rf"(?<![\w-]){re.escape(needle)}(?![\w-])", text[:hi]))` counts them (up to `limit`)."""
+    hi = len(text) if hi is None else min(hi, len(text))
+    if not needle:
+        return len(re.findall(r"(?<![\w-])(?![\w-])", text[:hi]))
+    n = 0
+    i = text.find(needle, 0, hi)
+    while i >= 0 and (limit is None or n < limit):
+        stop = i + len(needle)
+        if (i == 0 or not _word_or_dash(text[i - 1])) and (stop >= hi or not _word_or_dash(text[stop])):
+            n += 1
+            i = text.find(needle, stop, hi)
+        else:
+            i = text.find(needle, i + 1, hi)
+    return n
+
+
+def _word_or_dash(ch: str) -> bool:
+    return ch == "-" or ch == "_" or ch.isalnum()
+
+
+def _lowered(text: str) -> tuple[str | None, str]:
+    """`text.lower()` when it keeps every offset, else None; and the odd case-fold characters in `text`.
+    Kept for the last text, which every scan of one document shares."""
+    cache = _lowered_cache
+    if cache[0] is not text:
+        low = text.lower()
+        cache[0], cache[1] = text, (low if len(low) == len(text) else None)
+        cache[2] = "".join(set(_FOLD_ODD.findall(text)))
+    return cache[1], cache[2]
+
+
+class StemScan:
+    """`regex.finditer` / `regex.search`, with the regex tried only where one of its literal stems occurs.
+
+    Exact: every match starts with a stem; case-insensitive stems are sought in the lower-cased text unless
+    the text holds a character whose case folding `str.lower` does not mirror, then the plain regex runs.
+    """
+
+    def __init__(self, regex: re.Pattern, stems: Iterable[str] | None = None) -> None:
+        self.regex = regex
+        self.ignore_case = bool(regex.flags & re.IGNORECASE)
+        found = literal_stems(regex.pattern, regex.flags) if stems is None else frozenset(stems)
+        chars = set("".join(found or ()))
+        if self.ignore_case and (not _FOLD_EXTRA or _FOLD_ODD.search("".join(chars))):
+            found = None  # a stem with "σ", "ϐ", ...: no shortcut
+        self.stems = tuple(sorted(found)) if found else None
+        self._odd = frozenset(x for ch in chars for x in _FOLD_EXTRA.get(ch, ()))  # text characters the stems miss
+
+    def _haystack(self, text: str) -> str | None:
+        if self.stems is None:
+            return None
+        if not self.ignore_case:
+            return text
+        low, odd = _lowered(text)
+        if low is None or (odd and not self._odd.isdisjoint(odd)):
+            return None
+        return low
+
+    def starts(self, text: str, lo: int = 0, hi: int | None = None) -> list[int] | None:
+        """Sorted offsets in [lo, hi) where a stem begins, or None when they can't be used for this text."""
+        hay = self._haystack(text)
+        if hay is None:
+            return None
+        return find_all(hay, self.stems, lo, len(text) if hi is None else min(hi, len(text)))
+
+    def finditer(self, text: str, lo: int = 0, hi: int | None = None) -> Iterator[re.Match]:
+        lo = max(lo, 0)
+        hi = len(text) if hi is None else min(hi, len(text))
+        starts = self.starts(text, lo, hi)
+        if starts is None:
+            yield from self.regex.finditer(text, lo, hi)
+            return
+        match = self.regex.match
+        end = lo
+        for pos in starts:
+            if pos < end:
+                continue
+            m = match(text, pos, hi)
+            if m is not None:
+                end = max(m.end(), pos + 1)
+                yield m
+
+    def search(self, text: str, lo: int = 0, hi: int | None = None) -> re.Match | None:
+        return next(self.finditer(text, lo, hi), None)
+
+    def may_occur(self, text: str, lo: int = 0, hi: int | None = None) -> bool:
+        """False only when no match can lie inside text[lo:hi] (no stem occurs there)."""
+        hay = self._haystack(text)
+        if hay is None:
+            return True
+        return any(hay.find(stem, lo, len(text) if hi is None else hi) >= 0 for stem in self.stems)
+
+
+
 _DESIGNATOR = re.compile(rf"(?<![\w-])(?:{_alternation(DESIGNATORS)})(?!\w)")
+_DESIGNATOR_SCAN = StemScan(_DESIGNATOR)
 _OPEN_QUOTES = "“„«\"‚"
 _CLOSE_QUOTES = "”“»\"’"
 _QUOTED = re.compile(r"[“„«\"]([^“”„«»\"\n]{2,120})[”“»\"]")
@@ -47,6 +239,7 @@ _FOUNDING = re.compile(
     rf"\s+(?:a|an|the)\s+(?P<name>[{_UPPER}][^,.;:()\n!?“”„\"]{{1,150}})",
     re.IGNORECASE,
 )
+_FOUNDING_SCAN = StemScan(_FOUNDING)
 _FOUNDING_STOP = re.compile(
     r"\s(?:that|which|who|whose|where|to|in|on|at|with|by|as|from|since|under|during|was|is|will|has|have|"
     r"together|within|back|officially|this|last|next|after|before)\s",
@@ -65,7 +258,7 @@ _POSSESSIVE = re.compile(r"['’‘]s?$")
 _KEY_DROP = re.compile(r"[\"'“”„«»‚‘’`*]")
 _SPACES = re.compile(r"\s+")
 
-_ANAPHOR = re.compile(rf"(?<![\w-])(?:{'|'.join(_VOCAB['anaphors'])})(?![\w-])", re.IGNORECASE)
+_ANAPHOR = StemScan(re.compile(rf"(?<![\w-])(?:{'|'.join(_VOCAB['anaphors'])})(?![\w-])", re.IGNORECASE))
 
 _TOP_LINES = 8
 _PROSE_LENGTH = 150
@@ -242,7 +435,7 @@ def _from_designators(doc: Document, pool: _Pool, title_line: Line | None) -> li
     """Capitalised phrases around organisation-type words; returns those inside `title_line`, in order."""
     in_title: list[Candidate] = []
     covered_until = -1
-    for n, hit in enumerate(_DESIGNATOR.finditer(doc.text, 0, _COUNT_SCOPE)):
+    for n, hit in enumerate(_DESIGNATOR_SCAN.finditer(doc.text, 0, _COUNT_SCOPE)):
         if n >= _MAX_DESIGNATOR_HITS:
             break
         if hit.start() < covered_until:
@@ -251,8 +444,8 @@ def _from_designators(doc: Document, pool: _Pool, title_line: Line | None) -> li
         if line is None:
             continue
         lo, hi = max(line.start, hit.start() - _WINDOW_LEFT), min(line.end, hit.end() + _WINDOW_RIGHT)
-        toks = _tokens(doc.text, lo, hi, at_line_start=lo == line.start)
-        h = next((k for k, t in enumerate(toks) if t.start <= hit.start() < t.end), None)
+        toks = _Tokens(doc.text, lo, hi, at_line_start=lo == line.start)
+        h = toks.index_at(hit.start())
         if h is None:
             continue
         span = _expand(toks, h, hit)
@@ -269,27 +462,60 @@ def _from_designators(doc: Document, pool: _Pool, title_line: Line | None) -> li
     return in_title
 
 
-def _tokens(text: str, lo: int, hi: int, at_line_start: bool) -> list[_Tok]:
-    toks = []
-    for m in _TOKEN.finditer(text, lo, hi):
-        word = m.group(0)
-        lead = len(word) - len(word.lstrip(_EDGE_OPEN)) if word[0] in _EDGE_OPEN else 0
-        core = word[lead:]
-        stripped = core.rstrip(_EDGE_CLOSE) if core[-1:] in _EDGE_CLOSE else core
-        trail = core[len(stripped):]
-        trail_break = bool(trail) and any(ch in _BREAK_CLOSE for ch in trail)
-        if len(stripped) > 2 and (stripped[-1] in "'’‘" or stripped[-2] in "'’‘"):
-            poss = _POSSESSIVE.search(stripped)
-            if poss:
-                trail_break = trail_break or poss.group(0)[-1:] == "s"
-                stripped = stripped[: poss.start()]
-        start = m.start() + lead
-        toks.append(_Tok(
-            start, start + len(stripped), stripped, lead > 0 and word[0] != "*", trail_break, word[0] in _OPEN_QUOTES
-        ))
-    if toks and not at_line_start:
-        toks[0].lead_break = True  # a window cut mid-line: don't extend past it
-    return toks
+class _Tokens:
+    """The words of text[lo:hi] as `_Tok`s, each built on first use: a name phrase reads only the few words
+    around its designator, not the whole window."""
+
+    __slots__ = ("_text", "_starts", "_ends", "_toks", "_cut")
+
+    def __init__(self, text: str, lo: int, hi: int, at_line_start: bool) -> None:
+        spans = [m.span() for m in _TOKEN.finditer(text, lo, hi)]
+        self._text = text
+        self._starts = [s for s, _ in spans]
+        self._ends = [e for _, e in spans]
+        self._toks: list[_Tok | None] = [None] * len(spans)
+        self._cut = not at_line_start  # a window cut mid-line: don't extend past its first word
+
+    def __len__(self) -> int:
+        return len(self._toks)
+
+    def __getitem__(self, i: int | slice) -> Any:
+        if isinstance(i, slice):
+            return [self[k] for k in range(*i.indices(len(self._toks)))]
+        if i < 0:
+            i += len(self._toks)
+        tok = self._toks[i]
+        if tok is None:
+            tok = self._toks[i] = _word_token(self._text, self._starts[i], self._ends[i])
+            if i == 0 and self._cut:
+                tok.lead_break = True
+        return tok
+
+    def index_at(self, offset: int) -> int | None:
+        """The token whose core covers `offset`."""
+        k = bisect_right(self._starts, offset) - 1
+        if k < 0 or offset >= self._ends[k]:
+            return None
+        tok = self[k]
+        return k if tok.start <= offset < tok.end else None
+
+
+def _word_token(text: str, start: int, end: int) -> _Tok:
+    """One whitespace-delimited word: its core without quotes/brackets/punctuation/possessive, and whether
+    those edges break a name."""
+    word = text[start:end]
+    lead = len(word) - len(word.lstrip(_EDGE_OPEN)) if word[0] in _EDGE_OPEN else 0
+    core = word[lead:]
+    stripped = core.rstrip(_EDGE_CLOSE) if core[-1:] in _EDGE_CLOSE else core
+    trail = core[len(stripped):]
+    trail_break = bool(trail) and any(ch in _BREAK_CLOSE for ch in trail)
+    if len(stripped) > 2 and (stripped[-1] in "'’‘" or stripped[-2] in "'’‘"):
+        poss = _POSSESSIVE.search(stripped)
+        if poss:
+            trail_break = trail_break or poss.group(0)[-1:] == "s"
+            stripped = stripped[: poss.start()]
+    start += lead
+    return _Tok(start, start + len(stripped), stripped, lead > 0 and word[0] != "*", trail_break, word[0] in _OPEN_QUOTES)
 
 
 def _capitalised(word: str) -> bool:
@@ -299,11 +525,11 @@ def _capitalised(word: str) -> bool:
     return first.isupper() or (first.isdigit() and any(ch.isalpha() for ch in word))
 
 
-def _sentence_initial(toks: list[_Tok], i: int) -> bool:
+def _sentence_initial(toks: _Tokens, i: int) -> bool:
     return i == 0 or toks[i - 1].core[-1:] in ".!?:" or toks[i - 1].trail_break
 
 
-def _expand(toks: list[_Tok], h: int, hit: re.Match) -> tuple[int, int, bool] | None:
+def _expand(toks: _Tokens, h: int, hit: re.Match) -> tuple[int, int, bool] | None:
     """The name phrase around designator token `h`: (start, end, is_bare) or None for a non-name."""
     i = h
     while i > 0 and not toks[i - 1].trail_break and not toks[i].lead_break:
@@ -344,7 +570,7 @@ def _expand(toks: list[_Tok], h: int, hit: re.Match) -> tuple[int, int, bool] | 
     return (toks[i].start, end, False)
 
 
-def _closing_quote(toks: list[_Tok], k: int) -> int | None:
+def _closing_quote(toks: _Tokens, k: int) -> int | None:
     """Index of the token closing a quoted name that opens at token k (Slavic "Клъстер „…“" style)."""
     for m in range(k, min(len(toks), k + 10)):
         if toks[m].trail_break:
@@ -366,7 +592,7 @@ def _from_quotes(doc: Document, pool: _Pool) -> None:
 
 def _from_founding(doc: Document, pool: _Pool) -> None:
     """'we set up the Hungarian Cluster Association on ...' names the page's own organisation."""
-    for m in _FOUNDING.finditer(doc.text, 0, _COUNT_SCOPE):
+    for m in _FOUNDING_SCAN.finditer(doc.text, 0, _COUNT_SCOPE):
         phrase = m.group("name")
         stop = _FOUNDING_STOP.search(phrase)
         seat = None
@@ -393,7 +619,7 @@ def _from_founding(doc: Document, pool: _Pool) -> None:
 
 def _from_acronym_definitions(doc: Document, pool: _Pool) -> None:
     """'Name (ACR)' / 'Name /ACR/': the acronym is an alias; a sentence-initial definition is a candidate."""
-    for m in _ACRONYM_DEF.finditer(doc.text, 0, _COUNT_SCOPE):
+    for m in _acronym_definitions(doc.text, _COUNT_SCOPE):
         acr = m.group("acr")
         before = pool.instance_ends.get(m.start()) or pool.instance_ends.get(m.start() - 1)
         if before is not None:
@@ -402,7 +628,7 @@ def _from_acronym_definitions(doc: Document, pool: _Pool) -> None:
         line = doc.line_at(m.start())
         if line is None:
             continue
-        toks = _tokens(doc.text, max(line.start, m.start() - 120), m.start(), at_line_start=True)
+        toks = _Tokens(doc.text, max(line.start, m.start() - 120), m.start(), at_line_start=True)
         k = len(toks)
         while k > 0 and _capitalised(toks[k - 1].core) and not toks[k - 1].trail_break and len(toks) - k < 6:
             k -= 1
@@ -420,6 +646,27 @@ def _from_acronym_definitions(doc: Document, pool: _Pool) -> None:
         cand = pool.add(doc.text[start:end], (start, end), "acronym", _ACRONYM_BONUS + _SUBJECT_BONUS)
         if cand:
             cand.acronyms.add(acr)
+
+
+def _acronym_definitions(text: str, hi: int) -> Iterator[re.Match]:
+    """`_ACRONYM_DEF.finditer(text, 0, hi)`, tried only at a bracket or slash (or the space before one)."""
+    hi = min(hi, len(text))
+    starts = []
+    for opener in "(/":
+        i = text.find(opener, 0, hi)
+        while i >= 0:
+            if i > 0 and text[i - 1].isspace():
+                starts.append(i - 1)
+            starts.append(i)
+            i = text.find(opener, i + 1, hi)
+    starts.sort()
+    end = 0
+    for pos in starts:
+        if pos >= end:
+            m = _ACRONYM_DEF.match(text, pos, hi)
+            if m is not None:
+                end = m.end()
+                yield m
 
 
 def _name_like(text: str) -> bool:
@@ -459,9 +706,7 @@ def _merge_legal_forms(doc: Document, pool: _Pool) -> None:
         short_key = key_of(short)
         target = pool.by_key.get(short_key)
         if target is None:
-            bare = re.compile(rf"(?<![\w-]){re.escape(short)}(?![\w-])")
-            scope = doc.text[:_COUNT_SCOPE]
-            if len(bare.findall(scope)) <= scope.count(cand.text):
+            if count_words(doc.text, short, _COUNT_SCOPE) <= doc.text.count(cand.text, 0, _COUNT_SCOPE):
                 continue
             target = pool.add(short, cand.span, "designator")
             if target is None:
@@ -480,6 +725,8 @@ def _merge_legal_forms(doc: Document, pool: _Pool) -> None:
 
 
 def _without_legal_form(text: str) -> str | None:
+    if not text.startswith(_LEADING_LEGAL_HEADS) and not text.endswith(_TRAILING_LEGAL_TAILS):
+        return None
     for form in _LEADING_LEGAL:
         if text.startswith(form + " "):
             rest = text[len(form) + 1:].lstrip()
@@ -535,13 +782,55 @@ def _count(doc: Document, cands: list[Candidate]) -> None:
     surfaces = sorted({s for c in cands for s in c.surfaces}, key=len, reverse=True)
     if not surfaces:
         return
-    pattern = "|".join(r"\s+".join(re.escape(w) for w in s.split()) for s in surfaces)
-    regex = re.compile(rf"(?<![\w-])(?:{pattern})(?![\w])", re.IGNORECASE)
-    for m in regex.finditer(doc.text, 0, _COUNT_SCOPE):
-        cand = by_surface.get(key_of(m.group(0)))
+    for span in _surface_spans(doc.text, surfaces, _COUNT_SCOPE):
+        cand = by_surface.get(key_of(doc.text[span[0]:span[1]]))
         if cand is not None:
             cand.count += 1
-            cand.spans.append(m.span())
+            cand.spans.append(span)
+
+
+def _surface_spans(text: str, surfaces: list[str], hi: int) -> Iterator[Span]:
+    """Mentions of the surfaces (any case, any whitespace between words, first listed wins), as a compiled
+    `(?<![\w-])(?:surface|...)(?![\w])` would find them; compiling that per page costs more than the search."""
+    hi = min(hi, len(text))
+    alternatives = [[w.lower() for w in s.split()] for s in surfaces]
+    hay, odd = _lowered(text)
+    chars = "".join(w for words in alternatives for w in words)
+    if (
+        hay is None or not all(alternatives) or not _FOLD_EXTRA or _FOLD_ODD.search(chars)
+        or len(chars) != len("".join("".join(s.split()) for s in surfaces))
+        or (odd and any(x in odd for ch in set(chars) for x in _FOLD_EXTRA.get(ch, ())))
+    ):
+        pattern = "|".join(r"\s+".join(re.escape(w) for w in s.split()) for s in surfaces)
+        regex = re.compile(rf"(?<![\w-])(?:{pattern})(?![\w])", re.IGNORECASE)
+        yield from (m.span() for m in regex.finditer(text, 0, hi))
+        return
+    end = 0
+    for pos in find_all(hay, {words[0] for words in alternatives}, 0, hi):
+        if pos < end or (pos > 0 and _word_or_dash(text[pos - 1])):
+            continue
+        for words in alternatives:
+            stop = _words_at(text, hay, pos, words, hi)
+            if stop is not None and (stop >= hi or not (text[stop].isalnum() or text[stop] == "_")):
+                end = stop
+                yield (pos, stop)
+                break
+
+
+def _words_at(text: str, hay: str, pos: int, words: list[str], hi: int) -> int | None:
+    """End of `words` read from `pos` with whitespace between them, or None."""
+    for k, word in enumerate(words):
+        if k:
+            gap = pos
+            while gap < hi and text[gap].isspace():
+                gap += 1
+            if gap == pos:
+                return None
+            pos = gap
+        if not hay.startswith(word, pos, hi):
+            return None
+        pos += len(word)
+    return pos
 
 
 def _initialism(text: str) -> str:
@@ -568,11 +857,29 @@ def _count_acronyms(doc: Document, cands: list[Candidate]) -> None:
             owners.setdefault(form, []).append(cand)
     if not owners:
         return
-    pattern = re.compile(rf"(?<![\w-])(?:{_alternation(owners)})(?![\w-])")
-    for m in pattern.finditer(doc.text, 0, _COUNT_SCOPE):
-        for cand in owners.get(m.group(0), ()):
+    for form in _form_uses(doc.text, owners, _COUNT_SCOPE):
+        for cand in owners[form]:
             cand.acronym_uses += 1
-            cand.acronyms.add(m.group(0))
+            cand.acronyms.add(form)
+
+
+def _form_uses(text: str, forms: Iterable[str], hi: int) -> Iterator[str]:
+    """Whole-word uses of short forms, as `(?<![\w-])(?:{_alternation(forms)})(?![\w-])` finds them."""
+    hi = min(hi, len(text))
+    at: dict[int, list[str]] = {}
+    for form in sorted(forms, key=lambda f: len(re.escape(f)), reverse=True):  # the alternation's order
+        for pos in find_all(text, (form,), 0, hi) if form else ():
+            at.setdefault(pos, []).append(form)
+    end = 0
+    for pos in sorted(at):
+        if pos < end or (pos > 0 and _word_or_dash(text[pos - 1])):
+            continue
+        for form in at[pos]:
+            stop = pos + len(form)
+            if stop >= hi or not _word_or_dash(text[stop]):
+                end = stop
+                yield form
+                break
 
 
 def _echo(cand: Candidate, text_cf: str) -> float:
@@ -685,6 +992,6 @@ def refers_to_org(fragment: str, refs: list[str], anaphor_ok: bool = True) -> bo
         if is_head and not anaphor_ok:
             continue
         ref = ref.lstrip(_HEAD_MARK) if is_head else ref
-        if re.search(rf"(?<![\w-]){re.escape(ref)}(?![\w-])", folded):
+        if count_words(folded, ref, limit=1):
             return True
     return anaphor_ok and bool(_ANAPHOR.search(fragment))

@@ -106,6 +106,11 @@ NETWORKS = [
     ("Networks\n\nWe are members of the Nordic Wood Network.\n", "Lapland Wood Cluster", ["Nordic Wood Network"]),
     # a person's board seat and a project partnership are not networks
     ("Ivan Petrov, member of the Board of Directors, opened the meeting.\n", "Sofia Tech Cluster", []),
+    # a plain comma list of networks, "part of", "member cluster of"
+    ("We are members of the Enterprise Europe Network, the European Cluster Alliance and the Vanguard Initiative.\n",
+     "Graz Auto Cluster", ["Enterprise Europe Network", "European Cluster Alliance", "Vanguard Initiative"]),
+    ("Since 2018 the cluster is part of the Alpine Space Cluster Network.\n", "Graz Auto Cluster", ["Alpine Space Cluster Network"]),
+    ("Our association is a member cluster of the Baltic Wood Alliance.\n", "Riga Wood Cluster", ["Baltic Wood Alliance"]),
     ("We are a partner in the Interreg Europe project SMART-MOVE.\n", "Sofia Tech Cluster", []),
     ("Since 2019 we have been a partner in the Horizon Europe Innovation Action Water Smart Communities.\n", "Sofia Tech Cluster", []),
 ]
@@ -193,6 +198,13 @@ PARTNERS += [
     ("Guests came from the Estonian fintech cluster FinanceEstonia.\n", "Riga Finance Cluster", []),
     ("The cluster President Ivan Petrov opened the assembly.\n", "Sofia Tech Cluster", []),
     ("Partners joined the establishment of the cluster TEXO, present since 2010.\n", "TEXO Cluster", []),
+    # a place before "the ... cluster" is not a cluster's name
+    ("In Ljubljana, the Slovenian cluster Health Hub Celje signed a cooperation agreement with us.\n", "Zagreb Med Cluster",
+     ["Health Hub Celje"]),
+    ("Ivan Petrov, the cluster manager, signed the agreement.\n", "Sofia Tech Cluster", []),
+    # member clusters listed on a network's own page
+    ("Members\n\n• Wood Cluster Tyrol\n• Timber Cluster Bavaria\n• Forest Agency Austria\n", "Alpine Wood Cluster Network",
+     ["Wood Cluster Tyrol", "Timber Cluster Bavaria"]),
     ("The mission was organised together with the Italian cluster Next Mobility Lab.\n", "Lyon Mobility Cluster",
      ["Next Mobility Lab"]),
 ]

@@ -154,3 +154,71 @@ def test_pipeline_round_trip(tmp_path):
 
 def test_unknown_language_falls_back():
     assert entities.build_pipeline("qq").pipe_names == ["profile_rule_entities"]
+
+
+# Generalisation variants (organisations and places invented here).
+VARIANT_ORGS = [
+    ("The Lisbon Secretariat for Regional Studies (LSRS) wrote to us. LSRS is based there.", "Lisbon Secretariat for Regional Studies"),
+    ("The Lisbon Secretariat for Regional Studies (LSRS) wrote to us. LSRS is based there.", "LSRS"),
+    ("It applied for the Croatian Export and Innovation Agency's grant scheme.", "Croatian Export and Innovation Agency"),
+    ("The launch was held at the Tallinn Central Library in May.", "Tallinn Central Library"),
+    ("It joined the Danube Region Industry 4.0 Alliance in 2019.", "Danube Region Industry 4.0 Alliance"),
+    ("2. Holz-Cluster Steiermark – Graz, Austria\n", "Holz-Cluster Steiermark"),
+    ("3. Maritime Cluster Gdansk – Gdańsk, Poland – coordinator\n", "Maritime Cluster Gdansk"),
+    ("It signed an agreement with the Greek packaging cluster HelPack in Athens.", "HelPack"),
+    ("It signed an agreement with the Greek packaging cluster HelPack in Athens. For HelPack, it is new.", "HelPack"),
+    ("Guests came from the Finnish fintech association Fintech Hub FI and the Polish TechPol cluster.", "Fintech Hub FI"),
+    ("Partners are experts from Denmark and Wind Cluster Friesland.", "Wind Cluster Friesland"),
+    ("It was set up by Odense Havn, Vestas and Odense University in 2010.", "Odense University"),
+    ("It was set up by Odense Havn, Vestas and Odense University in 2010.", "Vestas"),
+    ("Срещата беше в Търговско-промишлена палата – Враца и в Русенския университет.", "Търговско-промишлена палата – Враца"),
+    ("Срещата беше в Търговско-промишлена палата – Враца и в Русенския университет.", "Русенския университет"),
+    ("Подкрепа дадоха Община Враца и Асоциацията на бизнес клъстерите.", "Община Враца"),
+    ("Подкрепа дадоха Община Враца и Асоциацията на бизнес клъстерите.", "Асоциацията на бизнес клъстерите"),
+    ("Тя подписа споразумение с Текстилен клъстер – Сливен.", "Текстилен клъстер – Сливен"),
+    ("It works with Clusterul Textil Bucovina on training.", "Clusterul Textil Bucovina"),
+]
+
+
+@pytest.mark.parametrize("text,name", VARIANT_ORGS)
+def test_variant_org_found(text, name):
+    assert (name, "ORG") in found(text)
+
+
+VARIANT_NOT_ORGS = [
+    ("2. Holz-Cluster Steiermark – Graz, Austria\n", "Holz-Cluster Steiermark – Graz"),
+    ("It was set up by Odense Havn, Vestas and Odense University in 2010.", "Odense Havn, Vestas and Odense University"),
+    ("Partners are experts from Denmark and Wind Cluster Friesland.", "Denmark and Wind Cluster Friesland"),
+    ("Подкрепа дадоха Община Враца и Асоциацията на бизнес клъстерите.", "Асоциацията"),
+    ("It applied for the Croatian Export and Innovation Agency's grant scheme.", "Croatian Export and Innovation Agency's"),
+    ("The cluster members met in the city.", "cluster members"),
+]
+
+
+@pytest.mark.parametrize("text,name", VARIANT_NOT_ORGS)
+def test_variant_not_org(text, name):
+    assert (name, "ORG") not in found(text)
+
+
+@pytest.mark.parametrize(
+    "text,name",
+    [
+        ("## Team\n\n- Ilinca Dragomir – Executive Director\n", "Ilinca Dragomir"),
+        ("Attn. Ms Sofia Lima, Cluster Manager", "Sofia Lima"),
+    ],
+)
+def test_variant_person(text, name):
+    mentions = found(text)
+    assert (name, "PERSON") in mentions
+    assert not any(label == "PERSON" and text.startswith(("Ms", "Mr")) for text, label in mentions)
+
+
+def test_fast_tokenizer_keeps_offsets_exact():
+    nlp = entities.default_nlp()
+    text = "Dr. Ana Lupu (ICT Cluster – Varna), z.s. “Clusterul Textil”\n\n  Vojvodina ICT Cluster’s CEO  met BBS-Net."
+    doc = nlp(text)
+    assert doc.text == text
+    for start, end, label in doc.user_data["entity_char_spans"]:
+        span = doc.char_span(start, end, alignment_mode="contract")
+        assert span is not None and (span.start_char, span.end_char) == (start, end)
+    assert {(e.start_char, e.end_char) for e in doc.ents} <= {(s, e) for s, e, _ in doc.user_data["entity_char_spans"]}

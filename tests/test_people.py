@@ -116,3 +116,70 @@ def test_odd_input_never_raises(text):
     doc = Document(id="odd", text=text)
     entities.recognise(doc, entities.default_nlp())
     assert people.extract(doc, {}).values.get("people", []) == []
+
+
+# Generalisation variants: other wordings, orders and languages (names and organisations invented here).
+VARIANTS = [
+    # a role after a relative clause
+    ("“We will grow,” said Tomas Berg, who was elected Chairman of the Board at the first meeting.",
+     "Tomas Berg", "Chairman of the Board", None),
+    ("Elena Marin, who was appointed Executive Director last year, opened the fair.",
+     "Elena Marin", "Executive Director", None),
+    # "Name as Role of Org"
+    ("The assembly re-elected Piotr Nowak as President of Silesian Energy Cluster for three years.",
+     "Piotr Nowak", "President", "Silesian Energy Cluster"),
+    # "Name, Role, Org" (contact line)
+    ("Contact: Dr. Mira Kovač, Project Coordinator, NETC\n", "Mira Kovač", "Project Coordinator", "NETC"),
+    # "Name of Org" without a role
+    ("The keynote was given by Prof. Ivan Horvat of the Split Maritime Institute, who showed results.",
+     "Ivan Horvat", None, "Split Maritime Institute"),
+    # "Name from Org"
+    ("The session was chaired by Martin Novak from the Moravian Textile Cluster and closed at noon.",
+     "Martin Novak", None, "Moravian Textile Cluster"),
+    # role before the name with a possessive: "its director X", "our senior expert Dr. X"
+    ("For Alpine Wood Cluster, its director Lukas Huber stressed the need for training.",
+     "Lukas Huber", "director", None),
+    ("The review was done by our senior cluster expert Dr. Peter Lang, who visited the office.",
+     "Peter Lang", "senior cluster expert", None),
+    # "Org's CEO Name"
+    ("Nordic Battery Cluster's CEO Anders Lund signed the agreement.", "Anders Lund", "CEO", "Nordic Battery Cluster"),
+    # dash in a team list (Markdown) with a given name the lexicon does not know
+    ("## Team\n\n- Ilinca Dragomir – Executive Director\n- Radu Enache – President of the Board\n",
+     "Ilinca Dragomir", "Executive Director", None),
+    # a name with its role on one line, the organisation on the next (signature block)
+    ("Contact\n\nSanne Vos, CEO\nDelta Water Cluster\nHavenstraat 1, Rotterdam\n", "Sanne Vos", "CEO", "Delta Water Cluster"),
+    # name / role / organisation with its acronym on the line
+    ("Yours sincerely,\n\nAnna Keller\nHead of the Cluster Office\nAlpine Secretariat for Cluster Studies (ASCS)\n",
+     "Anna Keller", "Head of the Cluster Office", "Alpine Secretariat for Cluster Studies"),
+    # address block: organisation line, then the person with role
+    ("Green Coast Innovation Cluster\nAttn. Ms Sofia Lima, Cluster Manager\nRua Nova 5\n",
+     "Sofia Lima", "Cluster Manager", "Green Coast Innovation Cluster"),
+    # Bulgarian: role "на" organisation; role before the name
+    ("Инж. Стоян Колев, председател на Управителния съвет на БКЕ, откри събранието.",
+     "Стоян Колев", "председател на Управителния съвет", "БКЕ"),
+    ("Нов член на съвета е Даниела Петрова, управител на Дунав Софт ООД.",
+     "Даниела Петрова", "управител", "Дунав Софт ООД"),
+    ("Гост беше заместник-кметът на Община Габрово Иван Стоянов, който приветства членовете.",
+     "Иван Стоянов", "заместник-кметът", "Община Габрово"),
+]
+
+
+@pytest.mark.parametrize("text,name,role,org", VARIANTS)
+def test_variants(text, name, role, org):
+    found = by_name(text)
+    assert name in found, found
+    assert found[name]["role"] == role
+    assert found[name]["organisation"] == org
+
+
+@pytest.mark.parametrize(
+    "text,name",
+    [
+        ("Laura Stan, until now head of sales at Beta Soft SRL, will lead the office.", "Laura Stan"),
+        ("The event in Paris - Dr. Ana Lupu presented it.", "Ana Lupu"),
+    ],
+)
+def test_no_role_from_loose_context(text, name):
+    found = by_name(text)
+    assert name in found
+    assert found[name]["role"] is None

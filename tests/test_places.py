@@ -175,3 +175,110 @@ def test_odd_input_never_raises(text):
 def test_empty_document():
     assert places.extract(Document(id="e", text=""), {}).values == {}
     assert places.extract(Document(id="e", text="Sofia"), {"name": None, "aliases": None}).values.get("target_countries") is None
+
+
+# ------------------------------------------------------------------ generalisation variants
+# Each case is a kind of text seen on unseen pages, written with other organisations and countries.
+
+LETTER = """Berlin, 2 March 2021
+
+{name}
+Attn. Mr Jan Novak, Cluster Manager
+{street}
+{town}
+{country}
+
+Dear Mr Novak,
+
+we are pleased to inform you that your cluster passed the assessment.
+"""
+
+
+@pytest.mark.parametrize(
+    "text,name,expected",
+    [
+        # an unknown town right before ", <Country>" after a seat phrase
+        ("Aero Cluster was founded in 2009 and has its offices in the Aero Technology Park in Getafe, Spain.",
+         "Aero Cluster", ("ES", None, "Getafe")),
+        ("GreenTech Cluster is based in Kokkola, Finland, and unites 30 firms.", "GreenTech Cluster", ("FI", None, "Kokkola")),
+        ("Our head office is located in Vila Nova de Famalicão, Portugal.", "Textile Cluster", ("PT", None, "Vila Nova de Famalicão")),
+        # a place inside a longer proper name after a seat phrase is not the seat
+        ("The cluster has its offices in the Tampere Science Park in Hervanta, Finland.", "Machine Cluster", ("FI", None, "Hervanta")),
+        # definition sentences
+        ("MedTech Moravia is an association of manufacturers and hospitals in the South Moravian Region. It helps members.",
+         "MedTech Moravia", ("CZ", "South Moravian Region", None)),
+        ("Robo Hub is a cluster from Tampere, Finland, gathering robot makers.", "Robo Hub", ("FI", None, "Tampere")),
+        ("The Łódź-based cluster gathers textile and fashion firms.", "Fashion Cluster", ("PL", None, "Łódź")),
+        ("The cluster is located in the Pirkanmaa region and has 50 members.", "Wood Cluster", ("FI", "Pirkanmaa", None)),
+        ("Agri Hub is the agri-food cluster of the Alentejo region.", "Agri Hub", ("PT", "Alentejo", None)),
+        # address lines with postcodes
+        ("Water Tech\n\nAbout us\nWe connect utilities.\n\nContact\nAnna Holm, CEO\nWater Tech\nVestergade 10, 8000 Aarhus C, Denmark\n",
+         "Water Tech", ("DK", None, "Aarhus")),
+        ("Textile Hub\n\nContact: Rua das Flores 12, 4700-000 Braga, Portugal\n", "Textile Hub", ("PT", None, "Braga")),
+        ("Photonics Net\n\nAddress: Friedrichstraße 10, 10115 Berlin\n", "Photonics Net", ("DE", None, "Berlin")),
+        (LETTER.format(name="Food Valley Cluster", street="Vestergade 5", town="7400 Herning", country="Denmark"),
+         "Food Valley Cluster", ("DK", None, "Herning")),
+        (LETTER.format(name="Wine Cluster", street="Rua do Castelo 3", town="5000-123 Vila Real", country="Portugal"),
+         "Wine Cluster", ("PT", None, "Vila Real")),
+        ("Energy Cluster\n\nRegistered office: Via Garibaldi 3, 10122 Torino (TO), Italy\n", "Energy Cluster", ("IT", None, "Torino")),
+        ("Energy Cluster\n\nContact us\nEnergy Cluster, Via Roma 1, 38122 Trento, Italy\ninfo@example.org\n", "Energy Cluster",
+         ("IT", None, "Trento")),
+        # facts tables and definition lists
+        ("Forest Cluster\n\nKey facts\nCountry | Finland\nFounded | 2010\n", "Forest Cluster", ("FI", None, None)),
+        ("Forest Cluster\n\n| Country | Estonia |\n|---|---|\n| Members | 40 |\n", "Forest Cluster", ("EE", None, None)),
+        ("Space Cluster\n\nRegion: Wallonia\nMembers: 80\n", "Space Cluster", ("BE", "Wallonia", None)),
+        ("Game Cluster\n\nLocation: Tallinn, Estonia\n", "Game Cluster", ("EE", None, "Tallinn")),
+        ("Robotics Cluster\n\nKey facts\nCreated:\n2011\nHead office:\nLyon, Auvergne-Rhône-Alpes, France\nMembers:\n90\n",
+         "Robotics Cluster", ("FR", "Auvergne-Rhône-Alpes", "Lyon")),
+        ("<html><body><h1>Photon Cluster</h1><dl><dt>Headquarters</dt><dd>Jena, Thuringia, Germany</dd>"
+         "<dt>Members</dt><dd>50</dd></dl></body></html>", "Photon Cluster", ("DE", "Thuringia", "Jena")),
+        # ECCP header lines with regions of other countries
+        ("Forest Cluster\n\nFinland: Länsi-Suomi (Finland)\nAnna Virtanen\n\nAbout us\nText.", "Forest Cluster", ("FI", "Länsi-Suomi", None)),
+        ("Agro Cluster\n\nSpain: País Vasco (Spain)\nAne Etxe\n\nAbout us\nText.", "Agro Cluster", ("ES", "País Vasco", None)),
+        # an orphan NUTS-2 region line in a form profile
+        (FORM_PROFILE.format(orphan="Wielkopolskie"), "ICT Cluster Example", ("PL", "Wielkopolskie", None)),
+        (FORM_PROFILE.format(orphan="Πελοπόννησος (Peloponnisos)"), "ICT Cluster Example", ("GR", "Peloponnisos", None)),
+        (FORM_PROFILE.format(orphan="Střední Morava"), "ICT Cluster Example", ("CZ", "Střední Morava", None)),
+        (FORM_PROFILE.format(orphan="Nyugat-Dunántúl"), "ICT Cluster Example", ("HU", "Nyugat-Dunántúl", None)),
+        # a region in the organisation's name
+        ("Pôle Numérique Bretagne unites firms.", "Pôle Numérique Bretagne", ("FR", "Bretagne", None)),
+        ("Cluster Mecatrónica Galicia works with schools.", "Cluster Mecatrónica Galicia", ("ES", "Galicia", None)),
+        # Cyrillic kept in Cyrillic
+        ("Клъстерът е със седалище в гр. Габрово и обединява 20 фирми.", "Клъстер Текстил", ("BG", None, "Габрово")),
+        ("Клъстер „Храни“ е регистриран в Благоевград.", "Клъстер „Храни“", ("BG", None, "Благоевград")),
+    ],
+)
+def test_seat_variants(text, name, expected):
+    assert seat(run(text, name)) == expected
+
+
+@pytest.mark.parametrize(
+    "text,name",
+    [
+        ("The annual meeting took place in Getafe, Spain, on 3 May 2019.", "Aero Cluster"),
+        ("Our members are located in Kokkola, Finland and Umeå, Sweden.", "GreenTech Cluster"),
+        ("Partners\n\nBeta Cluster, Vestergade 10, 8000 Aarhus C, Denmark\n", "Alpha Cluster"),
+        ("Forum 2020\n\nDate: 5 May 2020\nVenue: Messe Frankfurt, Ludwig-Erhard-Anlage 1, 60327 Frankfurt, Germany\n", "Eco Cluster"),
+        ("The network is an association of clusters in Germany, Austria and Italy.", "Alpine Cluster Network"),
+        ("Sincerely,\nJohn Smith\nExample Agency, Main Street 1, 1000 Brussels, Belgium", "Wood Cluster"),
+    ],
+)
+def test_no_seat_variants(text, name):
+    assert seat(run(text, name)) == (None, None, None)
+
+
+@pytest.mark.parametrize(
+    "text,codes",
+    [
+        ("Target markets: Norway, Sweden, Denmark\n", ["NO", "SE", "DK"]),
+        ("Our main export markets are Germany, France and Italy.", ["DE", "FR", "IT"]),
+        ("Internationalisation targets: Japan, South Korea and Canada.", ["JP", "KR", "CA"]),
+        ("Our key target markets include Japan and Singapore.", ["JP", "SG"]),
+        ("Target countries for internationalisation: Brazil, Mexico\n", ["BR", "MX"]),
+        ("The cluster's priority markets are Norway and Iceland.", ["NO", "IS"]),
+        ("Internationalization target countries:\n\nIndia\nVietnam\n", ["IN", "VN"]),
+        ("Members export to many markets worldwide.", []),
+    ],
+)
+def test_target_country_variants(text, codes):
+    assert run(text, "Some Cluster").get("target_countries", []) == codes

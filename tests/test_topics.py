@@ -87,6 +87,11 @@ CASES = [
     # an introductory line before the items is not an item
     ("Our services\n\nWe provide our members with:\n• Matchmaking with buyers\n• Export coaching\n", "services",
      ["Matchmaking with buyers", "Export coaching"]),
+    # a sentence announcing the services as a label
+    ("The cluster offers its members the following services:\n• Joint purchasing\n• Legal advice\n", "services",
+     ["Joint purchasing", "Legal advice"]),
+    ("## Activities and services\n\n- Joint marketing campaigns\n- Innovation vouchers advice\n", "services",
+     ["Joint marketing campaigns", "Innovation vouchers advice"]),
     # Bulgarian heading
     ("Нашите услуги\n\n• Обучения за членовете\n• Участие в международни изложения\n", "services",
      ["Обучения за членовете", "Участие в международни изложения"]),

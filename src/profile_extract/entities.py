@@ -62,7 +62,7 @@ CAPWORD = rf"{U}[^\W\d_]*(?:[-'’][^\W\d_]+)*(?:['’](?={_SP}))?"
 _CONN = "|".join(sorted((re.escape(c) for c in CONNECTORS), key=len, reverse=True))
 # A name: capitalised words joined by spaces and lowercase connectors ("Ministry of the Economy").
 _TITLEWORD = rf"{U}[^\W\d_{_UPPER}][^\W\d_]*"
-_SEQ = rf"{CAPWORD}(?:{_SP}(?:(?:{_CONN}){_SP}){{0,2}}{CAPWORD})*"
+_SEQ = rf"{CAPWORD}(?:{_SP}(?:(?:{_CONN}){_SP}){{0,2}}(?:\d{{1,2}}\.\d{{1,2}}{_SP})?{CAPWORD})*"  # "Industry 4.0 Alliance"
 NAME_SEQ = re.compile(rf"{U}(?<![\w\-/].){_SEQ[len(U):]}")  # first letter before the look-behind: re skips ahead fast
 _PLAIN_SEQ = rf"{CAPWORD}(?:{_SP}{CAPWORD}){{0,4}}"
 _CONN_NO_AND = "|".join(sorted((re.escape(c) for c in CONNECTORS if c not in ("and", "&", "и", "i", "y", "et", "und")), key=len, reverse=True))
@@ -75,7 +75,7 @@ _ACRONYM = rf"(?:[{_UPPER}0-9][\w&-]{{1,14}}(?:{_SP}[{_UPPER}][\w-]{{1,8}})?)"
 # "Name (ACR)", "Name /ACR/", "Name - ACR" right after an organisation name.
 ACRONYM_AFTER = re.compile(rf"[^\S\n]*(?:\(({_ACRONYM})\)|/({_ACRONYM})/|[-–—][^\S\n]*([{_UPPER}]{{2,10}})(?![\w-]))")
 # "Org – City": a place written after a dash is part of the name ("ICT Cluster – Varna").
-DASH_PLACE = re.compile(rf"[^\S\n]+[-–—][^\S\n]+({U}[^\W\d_{_UPPER}]+)(?=[^\S\n]*(?:[,.;:)”\"]|$|\n|{_SP}and{_SP}))")
+DASH_PLACE = re.compile(rf"[^\S\n]+[-–—][^\S\n]+({U}[^\W\d_{_UPPER}]+(?:{_SP}{U}[^\W\d_{_UPPER}]+)?)(?!,{_SP}{U})(?=[^\S\n]*(?:[,.;:)”\"“]|$|\n|{_SP}(?:and|и|се){_SP}))")
 # ", Research and Economy" continuing a "Ministry of Science" name.
 COMMA_CONTINUATION = re.compile(rf"(?:,{_SP}{_TITLEWORD}(?:{_SP}{_TITLEWORD}){{0,2}})+,?{_SP}and{_SP}{_TITLEWORD}(?:{_SP}{_TITLEWORD}){{0,2}}")
 _STEM_TAIL = re.compile(r"[^\S\n]+(?:cluster|network|association)\b")
@@ -142,20 +142,31 @@ _AND_PERSON = re.compile(
 )
 ROLE = re.compile(rf"(?<!\w)(?:{_alternation(_PEOPLE['roles'])})(?!\w)", re.IGNORECASE)
 # "Koen Verbruggen, Director": a capitalised sequence followed by a comma and a role title.
-COMMA_ROLE = re.compile(rf",{_SP}(?:{ROLE.pattern})", re.IGNORECASE)
+COMMA_ROLE = re.compile(rf"(?:,|{_SP}[-–—]){_SP}(?:{ROLE.pattern})", re.IGNORECASE)
 # "said Ane Etxeberria, ...": a name right after a verb of saying
 SAID_NAME = re.compile(rf"(?:said|says|added|explained|commented|noted|according to){_SP}({_TITLEWORD}{_SP}{_TITLEWORD})(?=[^\S\n]*[,.(])")
 # The text after a person that names their organisation.
 AFTER_PERSON_QUOTE = re.compile(rf"[^\S\n]*{_OPEN_Q}([^“”„\"«»\n]{{2,80}}?){_CLOSE_Q}")
 AFTER_PERSON_FOR = re.compile(rf"{_SP}for{_SP}(?:the{_SP})?({_SEQ})")
+AFTER_PERSON_OF = re.compile(rf"(?:,{_SP}|{_SP})(?:of|from){_SP}(?:the{_SP})?(?={U})")  # "Prof. X of the Y Institute"
+HONORIFIC_WORDS = _alternation(_PEOPLE["honorifics"])
 _LEAD_IN = _alternation(_PEOPLE["role_lead_ins"])
 ROLE_PHRASE = re.compile(
-    rf"[^\S\n]*(?:,|[-–—])[^\S\n]*(?:(?:{_LEAD_IN}){_SP})?"
+    rf"(?:[^\S\n]*(?:,|[-–—])|{_SP}as(?={_SP}))[^\S\n]*(?:(?:{_LEAD_IN}){_SP})?"
     rf"(?P<role>(?-i:(?:{CAPWORD}{_SP}){{0,2}})(?:{ROLE.pattern})(?:{_SP}and{_SP}(?:{CAPWORD}{_SP})?(?:{ROLE.pattern}))?"
     rf"(?:{_SP}of{_SP}the{_SP}(?:(?:[Mm]anaging|[Ss]upervisory|[Ee]xecutive|[Mm]anagement|[Gg]overning){_SP})?[Bb]oard(?:{_SP}of{_SP}[Dd]irectors)?)?)"
-    rf"(?:{_SP}(?:of|at){_SP}(?:the{_SP})?(?P<org>(?-i:{CAPWORD}(?:{_SP}(?:(?:{_CONN}){_SP}){{0,2}}{CAPWORD}){{0,8}})))?",
+    rf"(?:{_SP}(?:of|at|на){_SP}(?:the{_SP})?(?P<org>(?-i:{CAPWORD}(?:{_SP}(?:(?:{_CONN}){_SP}){{0,2}}{CAPWORD}){{0,8}})))?",
     re.IGNORECASE,
 )
+
+
+APPOSITIVE = re.compile(rf"(?:{_alternation(_ORGS['appositive_nouns'])}){_SP}({CAPWORD}(?:{_SP}{CAPWORD}){{0,3}})(?![\w-])")
+_CYR_DESIGNATOR = rf"(?:{_alternation(_ORGS['cyrillic_designator_stems'])})[а-я]{{0,5}}"
+CYR_NON_NAME = frozenset(_ORGS["cyrillic_non_name_words"])
+# "Текстилен клъстер", "Търговско-промишлена палата": a capitalised word, then a lower-case designator
+CYR_ADJ_DESIGNATOR = re.compile(rf"([А-ЯЁ][а-яё]+(?:-[а-яё]+)?){_SP}{_CYR_DESIGNATOR}(?![\w-])")
+# "Асоциацията на бизнес клъстерите": a capitalised designator "на" lower-case words ending in a designator
+CYR_DESIGNATOR_OF = re.compile(rf"((?-i:[А-Я]){_CYR_DESIGNATOR}){_SP}на{_SP}(?:[а-я]+{_SP}){{0,3}}{_CYR_DESIGNATOR}(?![\w-])", re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -174,7 +185,9 @@ def rule_entities(doc):
     """spaCy component: set doc.ents from the rules of this module."""
     found = find_entities(doc.text)
     spans = [doc.char_span(c.start, c.end, label=c.label, alignment_mode="expand") for c in found]
-    doc.ents = filter_spans([s for s in spans if s is not None])
+    # set once; "unmodified" leaves tokens outside any mention unannotated instead of
+    # visiting every token in Python to mark it "O" (the rules decide nothing about them)
+    doc.set_ents(filter_spans([s for s in spans if s is not None]), default="unmodified")
     doc.user_data["entity_char_spans"] = [(c.start, c.end, c.label) for c in found]  # exact, not token-aligned
     return doc
 
@@ -301,6 +314,9 @@ class _Finder:
         self.lower = lower if len(lower) == len(text) else "".join(c.lower()[:1] or c for c in text)  # same offsets
         # every capitalised name sequence, found once and read by all the rules below
         self.seqs = [(m.start(), m.end()) for m in NAME_SEQ.finditer(text)]
+        # only a sequence of two or more words can be a name; one word matters just as a title
+        self.names = [(s, e) for s, e in self.seqs if _SPACE_IN.search(text, s, e)]
+        self.title_at = {m.start() for m in _TITLE_AFTER.finditer(self.lower)}  # "X project": X ends here
 
     def add(self, start: int, end: int, label: str, rank: int) -> None:
         start, end = _trim_punct(self.text, start, end)
@@ -320,9 +336,12 @@ class _Finder:
         self._people()
         self._quoted()
         self._lists()
+        self._appositives()
+        self._cyrillic()
         orgs = self._resolve([c for c in self.cands if c.label == "ORG"])
         self._acronyms(orgs)
         self._stems(orgs)
+        self._repeated_single_words(orgs)
         self._surnames()
         for start, end in self.gpes:
             self.cands.append(Candidate(start, end, "GPE", 5))
@@ -334,21 +353,25 @@ class _Finder:
         text = self.text
         titles: set[str] = set()
         for seq_start, seq_end in self.seqs:
-            if _followed_by_title_word(text, seq_end) or _ends_in_title_word(text, seq_start, seq_end):
+            if seq_end in self.title_at or _ends_in_title_word(text, seq_start, seq_end):
                 # "Smart Factory Hub project": a project; in "X and Y project" only Y is
                 last_and = max((p.end() - seq_start for p in _AND_THE.finditer(text, seq_start, seq_end)), default=0)
                 self.blocked.mark(seq_start + last_and, seq_end)
                 titles.add(_org_text(text, seq_start + last_and, seq_end))
                 if not last_and:
                     continue
-            if not _DESIGNATOR_WORD.search(text, seq_start, seq_end):
-                continue  # no designator word: no organisation name (most sequences)
-            for start, end in _split_sequence(text, seq_start, seq_end, self.is_place):
+            if not _DESIGNATOR_WORD.search(text, seq_start, seq_end) or not _SPACE_IN.search(text, seq_start, seq_end):
+                continue  # one word, or no designator word: no organisation name (most sequences)
+            in_list = text.endswith(", ", 0, seq_start)  # "Odense Havn, Vestas and Odense University"
+            segments = _split_sequence(text, seq_start, seq_end, self.is_place, self.places.covers, in_list)
+            for start, end in segments:
                 span = _org_span(text, _tokens(text, start, end), self.is_place)
                 if span is None:
                     continue
                 s, e = self._extend_back(*span), self._extend(*span)
                 self.add(s, e, "ORG", 2)
+            if in_list and len(segments) > 1:
+                self._list_siblings(segments[:-1])
         # the same title written alone on a line (a heading) is that project too
         for start, end in self.seqs if titles else ():
             if (start == 0 or text[start - 1] == "\n") and _org_text(text, start, end) in titles:
@@ -359,6 +382,26 @@ class _Finder:
                 if _is_title_text(m.group(1)):
                     in_titles.mark(m.start(1), m.end(1))
         self.cands = [c for c in self.cands if not (self.blocked.covers(c.start, c.end) or in_titles.covers(c.start, c.end))]
+
+    def _list_siblings(self, segments: list[tuple[int, int]]) -> None:
+        """Items of a comma list that ends in an organisation name are organisations too."""
+        text = self.text
+        ends = {e: s for s, e in self.seqs}
+        items = list(segments)
+        pos = segments[0][0]
+        while text.endswith(", ", 0, pos) and (pos - 2) in ends and len(items) < 8:
+            items.append((ends[pos - 2], pos - 2))
+            pos = ends[pos - 2]
+        for start, end in items:
+            words = text[start:end].split()
+            if (
+                1 <= len(words) <= 4
+                and words[0].casefold() not in LEADING_NOISE
+                and words[-1].casefold() not in NON_ORG_HEADS
+                and not self.places.covers(start, end)
+                and not (words[0] in FIRST_NAMES and len(words) in (2, 3))
+            ):
+                self.add(start, end, "ORG", 4)
 
     def is_place(self, start: int, end: int) -> bool:
         return self.places.touches(start, end)
@@ -450,6 +493,43 @@ class _Finder:
                     break
                 pos = sep.end()
 
+    def _appositives(self) -> None:
+        """ "the Greek packaging cluster HelPack": a name right after a lower-case organisation noun."""
+        text = self.text
+        for m in APPOSITIVE.finditer(text):
+            if not _word_start(text, m.start()):
+                continue
+            name = m.group(1)
+            words = name.split()
+            if (
+                words[0].casefold() in LEADING_NOISE
+                or words[0].casefold() in ROLE_WORDS
+                or words[-1].casefold() in NON_ORG_HEADS
+                or (len(words) == 1 and not _camel_or_caps(words[0]))  # "cluster Members": one plain word is no name
+                or self.places.covers(m.start(1), m.end(1))
+                or _followed_by_title_word(text, m.end(1))
+            ):
+                continue
+            self.add(m.start(1), m.end(1), "ORG", 3)
+
+    def _cyrillic(self) -> None:
+        """Bulgarian names with a lower-case designator: "Търговско-промишлена палата – Враца",
+        "Русенския университет", "Асоциацията на бизнес клъстерите"."""
+        text = self.text
+        for regex in (CYR_ADJ_DESIGNATOR, CYR_DESIGNATOR_OF):
+            for m in regex.finditer(text):
+                if not _word_start(text, m.start()) or m.group(1).casefold() in CYR_NON_NAME:
+                    continue
+                self.add(m.start(), self._extend(m.start(), m.end()), "ORG", 2)
+
+    def _repeated_single_words(self, orgs: list[Candidate]) -> None:
+        """A one-word name with inner capitals ("HelPack", "PackPT") names the same organisation wherever it recurs."""
+        text = self.text
+        words = {text[o.start:o.end] for o in orgs}
+        words = {w for w in words if " " not in w and len(w) >= 3 and _camel_or_caps(w[1:]) and w not in GENERIC_ACRONYMS}
+        for start, end in _occurrences(text, words):
+            self.add(start, end, "ORG", 3)
+
     def _list_item_ok(self, name: str, start: int, end: int) -> bool:
         words = name.split()
         return not (
@@ -476,7 +556,7 @@ class _Finder:
                 if alias not in GENERIC_ACRONYMS and sum(c.isupper() for c in alias) >= 2:
                     aliases.add(alias)
         initials = {_initials(text[o.start:o.end]): o for o in orgs}
-        for start, end in self.seqs:  # "Geoscience Ireland (GI)": a name spelled by its acronym
+        for start, end in self.names:  # "Geoscience Ireland (GI)": a name spelled by its acronym
             if text[end:end + 2].lstrip()[:1] not in ("(", "/", "-", "–", "—"):
                 continue
             after = ACRONYM_AFTER.match(text, end)
@@ -527,7 +607,7 @@ class _Finder:
             tokens = _leading_run(_tokens(text, m.start(1), m.end(1)), text)
             if tokens:
                 found.append((tokens[0][0], tokens[-1][1]))
-        for seq_start, seq_end in self.seqs:
+        for seq_start, seq_end in self.names:
             if not _FIRST_NAME_IN.search(text, seq_start, seq_end):
                 continue
             tokens = _tokens(text, seq_start, seq_end)
@@ -543,8 +623,8 @@ class _Finder:
         for m in SAID_NAME.finditer(text):
             if _word_start(text, m.start()):
                 found.append((m.start(1), m.end(1)))
-        for seq_start, seq_end in self.seqs:  # "Koen Verbruggen, Director": the last two or three words
-            if not (text.startswith(",", seq_end) and COMMA_ROLE.match(text, seq_end)):
+        for seq_start, seq_end in self.names:  # "Koen Verbruggen, Director": the last two or three words
+            if not (text.startswith((",", " "), seq_end) and COMMA_ROLE.match(text, seq_end)):
                 continue
             tokens = _tokens(text, seq_start, seq_end)
             k = len(tokens)
@@ -660,24 +740,45 @@ def _word(text: str, tok: tuple[int, int]) -> str:
 
 
 def _is_designator(word: str, plural: bool = False) -> bool:
-    """A designator as written in a name: capitalised, not an all-caps heading word."""
+    """A designator as written in a name: capitalised, not an all-caps heading word.
+
+    A possessive ("Agency's") and a compound ("Holz-Cluster") count by their head word.
+    """
     w = word.strip("’'\"“”„")
+    if w.endswith(("'s", "’s")):
+        w = w[:-2]
     if not w or (w.isupper() and len(w) > 1):
         return False
-    return w.casefold() in DESIGNATORS or (plural and w.casefold().rstrip("s") in DESIGNATORS)
+    folded = w.casefold()
+    if "-" in folded and folded not in DESIGNATORS:
+        folded = folded.rsplit("-", 1)[1]
+    return folded in DESIGNATORS or (plural and folded.rstrip("s") in DESIGNATORS)
 
 
 def _has_designator(words: list[str], plural: bool = False) -> bool:
     return any(_is_designator(w, plural) for w in words)
 
 
-def _split_sequence(text: str, start: int, end: int, is_place=None) -> list[tuple[int, int]]:
-    """Split "X University and the Y Laboratory" into two names when both halves are names."""
+def _split_sequence(text: str, start: int, end: int, is_place=None, covers=None, in_list: bool = False) -> list[tuple[int, int]]:
+    """Split "X University and the Y Laboratory" into two names when both halves are names.
+
+    Also when the left half is no part of a shared name: a place ("the Netherlands and
+    Water Cluster Lombardy") or, inside a comma list, another item ("Vestas and Odense
+    University"); not in "Black Sea and Baltic ICT Network", where both halves are places.
+    """
     result, seg_start = [], start
     for p in _AND_SPLIT.finditer(text, start, end):
         left_end, right_start = p.start(), p.end()
-        if _org_span(text, _tokens(text, seg_start, left_end), is_place) and _org_span(
-            text, _tokens(text, right_start, end), is_place
+        if not _org_span(text, _tokens(text, right_start, end), is_place):
+            continue
+        left_words = text[seg_start:left_end].split()
+        right_first = _tokens(text, right_start, end)[0]
+        parallel = (is_place and is_place(*right_first)) or _is_adjective(text[right_first[0]:right_first[1]])
+        if (
+            _org_span(text, _tokens(text, seg_start, left_end), is_place)
+            or (covers and covers(seg_start, left_end) and not parallel)
+            or (in_list and len(left_words) <= 3 and not (is_place and is_place(seg_start, left_end))
+                and not any(_is_adjective(w) for w in left_words))
         ):
             result.append((seg_start, left_end))
             seg_start = right_start
@@ -729,8 +830,11 @@ def _org_span(text: str, tokens: list[tuple[int, int]], is_place=None) -> tuple[
     if rest and rest[0] in ("of", "for", "за", "на", "de", "für"):
         return span
     if any(w in NON_ORG_HEADS or w in CONNECTORS for w in rest) or len(rest) > 3:
+        cut = next((x for x, w in enumerate(rest) if w in ("and", "&", "и")), None)
+        if cut and cut <= 3 and not any(w in NON_ORG_HEADS or w in CONNECTORS for w in rest[:cut]):
+            return (tokens[i][0], tokens[i + k + cut][1])  # "Fintech Hub LT and the Polish ...": the name before "and"
         return None
-    if k == 0:  # "Cluster Trakia Economic Zone": only with a place in it or after another designator
+    if k == 0 and "-" not in rw[0].strip("-"):  # "Cluster Trakia Economic Zone": only with a place in it or after another designator
         before = text[max(0, tokens[i][0] - 30):tokens[i][0]].split()
         if ws[0] not in LEAD_DESIGNATORS:
             return None
@@ -764,8 +868,12 @@ def _followed_by_title_word(text: str, end: int) -> bool:
 
 
 def _ends_in_title_word(text: str, start: int, end: int) -> bool:
-    last = text[start:end].split()[-1].casefold()
-    return last in ("project", "projects", "programme", "program")
+    return text[start:end].rsplit(None, 1)[-1].casefold() in _TITLE_LAST_WORDS
+
+
+_TITLE_LAST_WORDS = frozenset({"project", "projects", "programme", "program"})
+_TITLE_AFTER = re.compile(r"(?<=\S)[^\S\n]+(?:project|projects|programme|program|call|conference|initiative|strategy|label|award)\b")
+_SPACE_IN = re.compile(r"[^\S\n]")
 
 
 def _quote_is_title(text: str, start: int, end: int) -> bool:

@@ -1,6 +1,7 @@
 """Place names: countries (ISO 3166-1 alpha-2), cities, sub-national regions and macro-regions.
 
-The vocabulary is data (`data/places/*.toml`), loaded once into a dictionary keyed by a
+The vocabulary is data (`data/places/*.toml`: countries, hand-written cities and regions,
+NUTS-2 regions and counties of European countries), loaded once into a dictionary keyed by a
 folded form (casefolded, no diacritics, dashes and spaces unified). A page is scanned word
 by word: only words that start a known name are looked at, and the longest name starting
 there wins. A name matches as written, in ALL CAPS, or re-capitalised with an upper-case
@@ -98,7 +99,7 @@ class _Gazetteer:
     name_heads: frozenset[str]  # "Strategy" in "Lisbon Strategy": the place is part of a title
 
 
-def _named_entries(data: dict, iso: dict) -> list[tuple[str, Entry]]:
+def _named_entries(data: dict, iso: dict, nuts: dict) -> list[tuple[str, Entry]]:
     names: list[tuple[str, Entry]] = []
     variants = data["country_variants"]
     for code in sorted(set(iso) | set(variants)):
@@ -107,8 +108,9 @@ def _named_entries(data: dict, iso: dict) -> list[tuple[str, Entry]]:
     for key, forms in data["adjectives"].items():
         code = key.split("_")[0]  # "ES_regions": adjectives of Spanish regions
         names.extend((form, Entry("adjective", code, forms[0])) for form in forms)
-    for table, kind, level in (("cities", "city", 0), ("regions", "region", 2), ("regions_major", "region", 1)):
-        for code, rows in data[table].items():
+    tables = ((data["cities"], "city", 0), (data["regions"], "region", 2), (nuts["regions"], "region", 2), (data["regions_major"], "region", 1))
+    for table, kind, level in tables:
+        for code, rows in table.items():
             for row in rows:
                 forms = row.split("|")
                 names.extend((form, Entry(kind, code, forms[0], level)) for form in forms)
@@ -125,7 +127,7 @@ def _gazetteer() -> _Gazetteer:
     entries: dict[str, list[Entry]] = {}
     written: dict[str, set[str]] = {}
     first_words: dict[str, int] = {}
-    for form, entry in _named_entries(data, iso):
+    for form, entry in _named_entries(data, iso, _load("nuts.toml")):
         for variant in {form, _ascii_variant(form)}:
             if variant[:1].isascii() and variant[:1].islower():
                 continue  # "the State of ...", "l'État ...": never how a page names a place

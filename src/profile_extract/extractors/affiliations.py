@@ -317,12 +317,15 @@ def _introduced_clusters(doc: Document) -> Iterable[tuple[int, int]]:
             following = WORD.match(text, m.end() + 1, line.end) if text[m.end():m.end() + 1] == " " else None
             if following and (following.group().casefold() in _NOT_ORG_AFTER or following.group().casefold() in _ROLE_WORDS):
                 continue  # "Ivan Petrov, the cluster manager"
-            run = re.search(_RUN.pattern + r"$", text[max(line.start, m.start() - 120):m.start()])
+            if following and following.group()[:1].isupper():
+                continue  # "..., the Slovenian cluster X": X is introduced, not the words before
+            offset = max(line.start, m.start() - 120)
+            run = _RUN_AT_END.search(text[offset:m.start()])
             if run:
-                offset = max(line.start, m.start() - 120)
                 span = _name_words(text, offset + run.start(), offset + run.end(), line)
-                if span:
-                    yield span
+                before = next(iter(tokens_before(text, span[0], line.start, limit=1)), None) if span else None
+                if span and not (before and before[1].casefold() in _PLACE_PREPOSITIONS):
+                    yield span  # not "In Ljubljana, the ... cluster"
 
 
 def _name_words(text: str, start: int, end: int, line: Line) -> tuple[int, int] | None:
@@ -462,7 +465,9 @@ _LIST_HEAD = re.compile(
     r"(?:\s+from\s+[A-ZА-Я][^\W\d_]*)?\s*:\s*"
 )
 _MEMBER_OF = re.compile(
-    r"(?<![^\W\d_])(?:(?:founding|full|associate|active|affiliate)\s+)?(?:members?|membership)\s+(?:of|in|to)\s+(?:the\s+)?"
+    r"(?<![^\W\d_])(?:(?:founding|full|associate|active|affiliate)\s+)?(?:members?(?:\s+(?:cluster|organi[sz]ation)s?)?|membership)"
+    r"\s+(?:of|in|to)\s+(?:the\s+)?"
+    r"|(?<![^\W\d_])(?:is|are|became|becomes|become|been)\s+(?:an?\s+)?(?:active\s+|integral\s+)?part\s+of\s+(?:the\s+)?"
     r"|(?<![^\W\d_])(?:joined|joins|affiliated\s+(?:with|to)|belongs?\s+to|belonging\s+to)\s+(?:the\s+)?"
     r"|(?<![^\W\d_])(?:(?:is|are|been|became|become|becomes)\s+(?:an?\s+)?(?:active\s+|full\s+)?partners?\s+in)\s+(?:the\s+)?"
     r"|(?<![^\W\d_])(?:член(?:ува)?\s+(?:на|в)|членува\s+в|се\s+присъедини\s+към)\s+",
@@ -474,12 +479,16 @@ _DETERMINER = r"(?<![^\W\d_])(?i:the|our|its|their|fellow)\s+"
 _MODIFIER = r"(?!(?i:of|the|a|an|in|on|at|for|to|with|by|from|and|or|is|was|are|were|has|have)\s)[^\W\d_][\w'’-]*\s+"
 _INTRO_BEFORE = re.compile(_DETERMINER + r"(?:" + _MODIFIER + r"){1,3}?" + _LOWER_CLUSTER_WORD + r"\s+(?=[A-ZÀ-ÖØ-ÞА-ЯЁ])")
 _INTRO_AFTER = re.compile(r",\s+(?i:the|a|an|our)\s+(?:" + _MODIFIER + r"){0,4}?" + _LOWER_CLUSTER_WORD + r"(?![\w'’-])")
+_RUN_AT_END = re.compile(_RUN.pattern + r"$")
+_PLACE_PREPOSITIONS = frozenset({"in", "at", "from", "on", "since", "during", "after", "before", "near", "across", "throughout", "within"})
 _LOWER_CLUSTER_KEYS = tuple(sorted({w for w in _CLUSTER_WORDS if not w.endswith("s")}))
 _NETWORK_TYPE = re.compile(r"(?i:" + "|".join(_PARTNERS["network_types"]) + r")\s+(?=[A-ZА-Я])")
 _PARTNERSHIP_HEAD = words_regex(_PARTNERS["partnership_heads"])
 _APPOSITIVE = re.compile(r",\s+(?:the|a|an)\s+[^,.;:()\n]{1,80}")
 _PAREN_AFTER = re.compile(r"\s*\([^()\n]{1,60}\)")
-_MORE_NAMES = re.compile(r"\s*,?\s*(?:as well as|and|&|и)\s+(?:(?:in|of|to|в)\s+)?(?:the\s+)?(?=[A-ZА-Я])")
+_MORE_NAMES = re.compile(
+    r"\s*(?:,\s*(?:(?:as well as|and|&|и)\s+)?|(?:as well as|and|&|и)\s+)(?:(?:in|of|to|в)\s+)?(?:the\s+)?(?=[A-ZА-Я])"
+)
 _LABEL_WORD = words_regex(_LABELS["label_words"])
 _LEVEL = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(w) for w in _LABELS["level_words"]) + r")(?![\w-])", re.IGNORECASE)
 _AWARD = re.compile(
@@ -496,6 +505,8 @@ _TRAILING_YEAR = re.compile(r"\s*(?:\([^()]{0,20}\d{4}[^()]{0,20}\)|,?\s+(?:sinc
 _NAME_CONNECTORS = frozenset({"and", "of", "for", "the", "in", "on", "de", "du", "des", "la", "le", "di", "del", "und", "für", "и", "на", "за"})
 _ACRONYM = re.compile(r"[A-ZА-Я0-9&-]{2,8}")
 _PARTNER_LIST_HEADING = re.compile(r"(?:" + "|".join(_PARTNERS["partner_list_headings"]) + r")")
+_NETWORK_WORDS = frozenset(_PARTNERS["network_words"])
+_MEMBER_HEADINGS = frozenset(_PARTNERS["member_headings"])
 _ITEM_CUT = re.compile(r"\s*[(|:]")
 _ITEM_DASH = re.compile(r"\s[-–—]\s")
 _OTHERS = re.compile(r"(?<![^\W\d_])(?:they|these|those|he|she|them)(?![^\W\d_])", re.IGNORECASE)
@@ -516,7 +527,7 @@ def extract(doc: Document, found: dict[str, Any]) -> Extraction:
         out.append("networks", value, span)
     taken = [v for v, _ in networks]
     partners = _dedupe(
-        list(_form_values(doc, "partner_clusters")) + list(_listed_clusters(doc)) + list(_partner_list_items(doc))
+        list(_form_values(doc, "partner_clusters")) + list(_listed_clusters(doc)) + list(_partner_list_items(doc, found))
         + list(_prose_clusters(doc))
     )
     for value, span in partners:
@@ -698,7 +709,7 @@ def _prose_networks(doc: Document, selves: list[str]) -> Iterable[tuple[str, Spa
     text = doc.text
     label_lines = _label_lines(doc)
     previous_end = 0
-    for line, m in _matches(doc, _MEMBER_OF, ("member", "join", "affiliat", "belong", "partner", "член", "присъедини")):
+    for line, m in _matches(doc, _MEMBER_OF, ("member", "join", "affiliat", "belong", "partner", "part of", "член", "присъедини")):
         if line.index in label_lines:
             continue
         partner_in = "partner" in m.group().casefold()
@@ -755,10 +766,17 @@ def _listed_clusters(doc: Document) -> Iterable[tuple[str, Span]]:
             yield from split_names(text, head.end(), end)
 
 
-def _partner_list_items(doc: Document) -> Iterable[tuple[str, Span]]:
-    """Clusters among the items of a partner list ("Partners" / "1. Wood Cluster Tyrol – Innsbruck, Austria")."""
-    lists = [s.lines for s in doc.sections if s.title is not None and _partner_heading(s.title.text)]
-    lists += [f.values for f in doc.fields if f.key is None and _partner_heading(f.label)]
+def _partner_list_items(doc: Document, found: dict[str, Any]) -> Iterable[tuple[str, Span]]:
+    """Clusters among the items of a partner list ("Partners" / "1. Wood Cluster Tyrol – Innsbruck, Austria"),
+    and, on a network's own page, among the items of its members list."""
+    name = found.get("name")
+    network = isinstance(name, str) and any(w.casefold() in _NETWORK_WORDS for w in WORD.findall(name))
+
+    def heading(text: str) -> bool:
+        return _partner_heading(text) or network and norm(text).rstrip(" :") in _MEMBER_HEADINGS
+
+    lists = [s.lines for s in doc.sections if s.title is not None and heading(s.title.text)]
+    lists += [f.values for f in doc.fields if f.key is None and heading(f.label)]
     for lines in lists:
         for line in lines:
             if len(line.text) > 200 or _SENTENCE_END.search(line.text):

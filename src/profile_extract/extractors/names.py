@@ -14,6 +14,7 @@ import re
 import tomllib
 from bisect import bisect_right
 from dataclasses import dataclass, field
+from functools import lru_cache
 from importlib import resources
 from typing import Any, Iterable, Iterator
 
@@ -154,6 +155,11 @@ def _word_or_dash(ch: str) -> bool:
     return ch == "-" or ch == "_" or ch.isalnum()
 
 
+def _after_word(ch: str, dash: bool) -> bool:
+    """Does `ch` fail a `(?<!\\w)` lookbehind (`(?<![\\w-])` when `dash`)?"""
+    return ch.isalnum() or ch == "_" or (dash and ch == "-")
+
+
 def _lowered(text: str) -> tuple[str | None, str]:
     """`text.lower()` when it keeps every offset, else None; and the odd case-fold characters in `text`.
     Kept for the last text, which every scan of one document shares."""
@@ -181,6 +187,16 @@ class StemScan:
             found = None  # a stem with "σ", "ϐ", ...: no shortcut
         self.stems = tuple(sorted(found)) if found else None
         self._odd = frozenset(x for ch in chars for x in _FOLD_EXTRA.get(ch, ()))  # text characters the stems miss
+        # case-sensitive words: `re` finds the pattern without its leading "not after a word" test fast (it
+        # skips to the possible first letters), and that test is one character to look at
+        self._behind: bool | None = None  # the pattern opens with "not after a word character" (True: "or -")
+        self._unanchored = None
+        for behind, dash in ((r"(?<![\w-])", True), (r"(?<!\w)", False)):
+            if regex.pattern.startswith(behind):
+                self._behind = dash
+                if not self.ignore_case:
+                    self._unanchored = re.compile(regex.pattern[len(behind):], regex.flags)
+                break
 
     def _haystack(self, text: str) -> str | None:
         if self.stems is None:
@@ -202,19 +218,42 @@ class StemScan:
     def finditer(self, text: str, lo: int = 0, hi: int | None = None) -> Iterator[re.Match]:
         lo = max(lo, 0)
         hi = len(text) if hi is None else min(hi, len(text))
+        if self._unanchored is not None:
+            yield from self._finditer_unanchored(text, lo, hi)
+            return
         starts = self.starts(text, lo, hi)
         if starts is None:
             yield from self.regex.finditer(text, lo, hi)
             return
         match = self.regex.match
+        dash = self._behind
         end = lo
         for pos in starts:
             if pos < end:
                 continue
+            if dash is not None and pos and _after_word(text[pos - 1], dash):
+                continue  # the lookbehind fails: no need to ask the regex
             m = match(text, pos, hi)
             if m is not None:
                 end = max(m.end(), pos + 1)
                 yield m
+
+    def _finditer_unanchored(self, text: str, lo: int, hi: int) -> Iterator[re.Match]:
+        """The leftmost match of the pattern without its lookbehind is the original's leftmost match when the
+        character before it passes the lookbehind, else the original's starts further right."""
+        search = self._unanchored.search
+        dash = self._behind
+        pos = lo
+        while pos <= hi:
+            m = search(text, pos, hi)
+            if m is None:
+                return
+            start = m.start()
+            if start and _after_word(text[start - 1], dash):
+                pos = start + 1
+                continue
+            yield m
+            pos = max(m.end(), start + 1)
 
     def search(self, text: str, lo: int = 0, hi: int | None = None) -> re.Match | None:
         return next(self.finditer(text, lo, hi), None)
@@ -280,6 +319,7 @@ _ACRONYM_USE_WEIGHT, _MAX_ACRONYM_USES = 1.0, 5  # "GI", "MCB": the short form c
 _PRIORITY = {"field": 5, "title": 4, "award": 4, "quoted": 3, "founding": 2, "acronym": 2, "designator": 1}
 
 
+@lru_cache(maxsize=4096)
 def key_of(text: str) -> str:
     """A comparison key: casefolded, quotes and apostrophes dropped, dashes and spaces normalised."""
     text = _KEY_DROP.sub("", text.casefold()).replace("–", "-").replace("—", "-")
@@ -435,20 +475,21 @@ def _from_designators(doc: Document, pool: _Pool, title_line: Line | None) -> li
     """Capitalised phrases around organisation-type words; returns those inside `title_line`, in order."""
     in_title: list[Candidate] = []
     covered_until = -1
+    line_at = _line_finder(doc)
     for n, hit in enumerate(_DESIGNATOR_SCAN.finditer(doc.text, 0, _COUNT_SCOPE)):
         if n >= _MAX_DESIGNATOR_HITS:
             break
         if hit.start() < covered_until:
             continue
-        line = doc.line_at(hit.start())
+        line = line_at(hit.start())
         if line is None:
             continue
         lo, hi = max(line.start, hit.start() - _WINDOW_LEFT), min(line.end, hit.end() + _WINDOW_RIGHT)
-        toks = _Tokens(doc.text, lo, hi, at_line_start=lo == line.start)
-        h = toks.index_at(hit.start())
-        if h is None:
+        toks = _Tokens(doc.text, lo, hi, at_line_start=lo == line.start, anchor=hit.start())
+        anchor = toks.get(0)
+        if anchor is None or not anchor.start <= hit.start() < anchor.end:
             continue
-        span = _expand(toks, h, hit)
+        span = _expand(toks, 0, hit)
         if span is None:
             continue
         start, end, bare = span
@@ -462,48 +503,96 @@ def _from_designators(doc: Document, pool: _Pool, title_line: Line | None) -> li
     return in_title
 
 
+def _line_finder(doc: Document) -> Any:
+    """`doc.line_at` with the line starts bisected in C (lines are in text order and don't overlap)."""
+    lines = doc.lines
+    starts = [line.start for line in lines]
+
+    def line_at(offset: int) -> Line | None:
+        k = bisect_right(starts, offset) - 1
+        if k >= 0 and offset < lines[k].end:
+            return lines[k]
+        return None
+
+    return line_at
+
+
 class _Tokens:
-    """The words of text[lo:hi] as `_Tok`s, each built on first use: a name phrase reads only the few words
-    around its designator, not the whole window."""
+    """The whitespace-delimited words of text[lo:hi] as `_Tok`s, numbered outward from an anchor word (0, the
+    word holding `anchor`; without one, -1 is the window's last word) and read only as far as a caller looks:
+    a name phrase spans a few words around its designator, not the whole window."""
 
-    __slots__ = ("_text", "_starts", "_ends", "_toks", "_cut")
+    __slots__ = ("_text", "_lo", "_hi", "_cut", "_right", "_left", "_origin", "_toks")
 
-    def __init__(self, text: str, lo: int, hi: int, at_line_start: bool) -> None:
-        spans = [m.span() for m in _TOKEN.finditer(text, lo, hi)]
-        self._text = text
-        self._starts = [s for s, _ in spans]
-        self._ends = [e for _, e in spans]
-        self._toks: list[_Tok | None] = [None] * len(spans)
-        self._cut = not at_line_start  # a window cut mid-line: don't extend past its first word
+    def __init__(self, text: str, lo: int, hi: int, at_line_start: bool, anchor: int | None = None) -> None:
+        self._text, self._lo, self._hi = text, lo, hi
+        self._cut = not at_line_start  # a window cut mid-line: its first word doesn't extend past the cut
+        self._toks: dict[int, _Tok] = {}
+        self._left: list[Span | None] = []
+        first = None
+        if anchor is not None and lo <= anchor < hi:
+            run = _TOKEN.match(text, anchor, hi)
+            if run is not None:
+                before = text[lo:anchor]
+                start = anchor
+                if before and not before[-1].isspace():
+                    start = anchor - len(before.rsplit(None, 1)[-1])
+                first = (start, run.end())
+        self._right: list[Span | None] = [first]
+        self._origin = first[0] if first else hi
 
-    def __len__(self) -> int:
-        return len(self._toks)
-
-    def __getitem__(self, i: int | slice) -> Any:
-        if isinstance(i, slice):
-            return [self[k] for k in range(*i.indices(len(self._toks)))]
-        if i < 0:
-            i += len(self._toks)
-        tok = self._toks[i]
+    def get(self, i: int) -> _Tok | None:
+        """Word i, or None past the window's edge."""
+        tok = self._toks.get(i)
         if tok is None:
-            tok = self._toks[i] = _word_token(self._text, self._starts[i], self._ends[i])
-            if i == 0 and self._cut:
+            span = self._span(i)
+            if span is None:
+                return None
+            tok = self._toks[i] = _word_token(self._text, span[0], span[1])
+            if self._cut and (span[0] <= self._lo or self._text[self._lo:span[0]].isspace()):
                 tok.lead_break = True
         return tok
 
-    def index_at(self, offset: int) -> int | None:
-        """The token whose core covers `offset`."""
-        k = bisect_right(self._starts, offset) - 1
-        if k < 0 or offset >= self._ends[k]:
+    def has(self, i: int) -> bool:
+        return self.get(i) is not None
+
+    def __getitem__(self, i: int) -> _Tok:
+        tok = self.get(i)
+        if tok is None:
+            raise IndexError(i)
+        return tok
+
+    def _span(self, i: int) -> Span | None:
+        side, k = (self._right, i) if i >= 0 else (self._left, -i - 1)
+        while len(side) <= k:
+            last = side[-1] if side else None
+            if side and last is None:
+                return None
+            if i >= 0:
+                side.append(self._after(last[1]))
+            else:
+                side.append(self._before(last[0] if last else self._origin))
+        return side[k]
+
+    def _after(self, end: int) -> Span | None:
+        run = _TOKEN.search(self._text, end, self._hi)
+        return run.span() if run else None
+
+    def _before(self, start: int) -> Span | None:
+        before = self._text[self._lo:start].rstrip()
+        if not before:
             return None
-        tok = self[k]
-        return k if tok.start <= offset < tok.end else None
+        end = self._lo + len(before)
+        return (end - len(before.rsplit(None, 1)[-1]), end)
+
 
 
 def _word_token(text: str, start: int, end: int) -> _Tok:
     """One whitespace-delimited word: its core without quotes/brackets/punctuation/possessive, and whether
     those edges break a name."""
     word = text[start:end]
+    if word[0] not in _EDGE_OPEN and word[-1] not in _EDGE_CLOSE and (len(word) < 3 or word[-2] not in "'’‘"):
+        return _Tok(start, end, word, False, False, False)  # a plain word: nothing to strip
     lead = len(word) - len(word.lstrip(_EDGE_OPEN)) if word[0] in _EDGE_OPEN else 0
     core = word[lead:]
     stripped = core.rstrip(_EDGE_CLOSE) if core[-1:] in _EDGE_CLOSE else core
@@ -526,27 +615,37 @@ def _capitalised(word: str) -> bool:
 
 
 def _sentence_initial(toks: _Tokens, i: int) -> bool:
-    return i == 0 or toks[i - 1].core[-1:] in ".!?:" or toks[i - 1].trail_break
+    prev = toks.get(i - 1)
+    return prev is None or prev.core[-1:] in ".!?:" or prev.trail_break
 
 
 def _expand(toks: _Tokens, h: int, hit: re.Match) -> tuple[int, int, bool] | None:
     """The name phrase around designator token `h`: (start, end, is_bare) or None for a non-name."""
-    i = h
-    while i > 0 and not toks[i - 1].trail_break and not toks[i].lead_break:
-        prev = toks[i - 1].core
-        if _capitalised(prev):
-            i -= 1
-        elif prev in _LEFT_CONNECTORS and i >= 2 and not toks[i - 2].trail_break and not toks[i - 1].lead_break \
-                and _capitalised(toks[i - 2].core):
-            i -= 2
-        else:
+    get = toks.get
+    i, cur = h, get(h)
+    while not cur.lead_break:  # leftward over capitalised words ("Balkan and Black Sea ...")
+        prev = get(i - 1)
+        if prev is None or prev.trail_break:
             break
-    while i < h and (toks[i].core in _LEAD_WORDS or (toks[i].core.endswith("ing") and _sentence_initial(toks, i))):
+        if _capitalised(prev.core):
+            i, cur = i - 1, prev
+            continue
+        if prev.core in _LEFT_CONNECTORS and not prev.lead_break:
+            before = get(i - 2)
+            if before is not None and not before.trail_break and _capitalised(before.core):
+                i, cur = i - 2, before
+                continue
+        break
+    while i < h and (cur.core in _LEAD_WORDS or (cur.core.endswith("ing") and _sentence_initial(toks, i))):
         i += 1
-    j = h
+        cur = get(i)
+    first = cur
+    j, cur = h, get(h)
     quoted_end = None
-    while j + 1 < len(toks) and not toks[j].trail_break:
-        nxt = toks[j + 1]
+    while not cur.trail_break:  # rightward
+        nxt = get(j + 1)
+        if nxt is None:
+            break
         if nxt.lead_break:
             if j == h and nxt.opens_quote:
                 quoted_end = _closing_quote(toks, j + 1)
@@ -554,26 +653,32 @@ def _expand(toks: _Tokens, h: int, hit: re.Match) -> tuple[int, int, bool] | Non
                     j = quoted_end
             break
         if _capitalised(nxt.core) and nxt.core not in _LEAD_WORDS:
-            j += 1
-        elif nxt.core in _CONNECTORS and j + 2 < len(toks) and not nxt.trail_break and not toks[j + 2].lead_break \
-                and _capitalised(toks[j + 2].core):
-            j += 2
-        else:
-            break
-    if any(t.core in _NON_ORG for t in toks[h + 1: j + 1]):
+            j, cur = j + 1, nxt
+            continue
+        if nxt.core in _CONNECTORS and not nxt.trail_break:
+            after = get(j + 2)
+            if after is not None and not after.lead_break and _capitalised(after.core):
+                j, cur = j + 2, after
+                continue
+        break
+    if any(get(k).core in _NON_ORG for k in range(h + 1, j + 1)):
         return None
     if i == h and j == h:
-        return (toks[h].start, toks[h].end, True)
-    end = toks[j].end
+        return (first.start, first.end, True)
+    last = get(j)
+    end = last.end
     if quoted_end is not None:
-        end = _quote_close_offset(toks[j], end)
-    return (toks[i].start, end, False)
+        end = _quote_close_offset(last, end)
+    return (first.start, end, False)
 
 
 def _closing_quote(toks: _Tokens, k: int) -> int | None:
     """Index of the token closing a quoted name that opens at token k (Slavic "Клъстер „…“" style)."""
-    for m in range(k, min(len(toks), k + 10)):
-        if toks[m].trail_break:
+    for m in range(k, k + 10):
+        tok = toks.get(m)
+        if tok is None:
+            break
+        if tok.trail_break:
             return m
     return None
 
@@ -629,15 +734,18 @@ def _from_acronym_definitions(doc: Document, pool: _Pool) -> None:
         if line is None:
             continue
         toks = _Tokens(doc.text, max(line.start, m.start() - 120), m.start(), at_line_start=True)
-        k = len(toks)
-        while k > 0 and _capitalised(toks[k - 1].core) and not toks[k - 1].trail_break and len(toks) - k < 6:
-            k -= 1
-            if toks[k].lead_break:
+        k = 0  # words before the bracket: -1, -2, ...
+        while -k < 6:
+            prev = toks.get(k - 1)
+            if prev is None or not _capitalised(prev.core) or prev.trail_break:
                 break
-        words = toks[k:]
+            k -= 1
+            if prev.lead_break:
+                break
+        words = [toks[x] for x in range(k, 0)]
         while words and words[0].core in _LEAD_WORDS:
             words = words[1:]
-        if not words or not _sentence_initial(toks, len(toks) - len(words)):
+        if not words or not _sentence_initial(toks, -len(words)):
             continue
         initials = "".join(w.core[0] for w in words).upper()
         if initials != acr.upper():
@@ -805,12 +913,22 @@ def _surface_spans(text: str, surfaces: list[str], hi: int) -> Iterator[Span]:
         regex = re.compile(rf"(?<![\w-])(?:{pattern})(?![\w])", re.IGNORECASE)
         yield from (m.span() for m in regex.finditer(text, 0, hi))
         return
+    by_first: dict[str, list[tuple[int, list[str]]]] = {}  # first word -> alternatives, in alternation order
+    for rank, words in enumerate(alternatives):
+        by_first.setdefault(words[0], []).append((rank, words))
+    at: dict[int, list[tuple[int, list[str]]]] = {}
+    for first, group in by_first.items():
+        for pos in find_all(hay, (first,), 0, hi):
+            at.setdefault(pos, []).extend(group)
     end = 0
-    for pos in find_all(hay, {words[0] for words in alternatives}, 0, hi):
+    for pos in sorted(at):
         if pos < end or (pos > 0 and _word_or_dash(text[pos - 1])):
             continue
-        for words in alternatives:
-            stop = _words_at(text, hay, pos, words, hi)
+        group = at[pos]
+        if len(group) > 1:
+            group.sort()
+        for _, words in group:
+            stop = _words_at(text, hay, pos + len(words[0]), words, hi)
             if stop is not None and (stop >= hi or not (text[stop].isalnum() or text[stop] == "_")):
                 end = stop
                 yield (pos, stop)
@@ -818,18 +936,14 @@ def _surface_spans(text: str, surfaces: list[str], hi: int) -> Iterator[Span]:
 
 
 def _words_at(text: str, hay: str, pos: int, words: list[str], hi: int) -> int | None:
-    """End of `words` read from `pos` with whitespace between them, or None."""
-    for k, word in enumerate(words):
-        if k:
-            gap = pos
-            while gap < hi and text[gap].isspace():
-                gap += 1
-            if gap == pos:
-                return None
-            pos = gap
-        if not hay.startswith(word, pos, hi):
+    """End of words[1:] read from `pos` (just after words[0]) with whitespace before each, or None."""
+    for word in words[1:]:
+        gap = pos
+        while gap < hi and text[gap].isspace():
+            gap += 1
+        if gap == pos or not hay.startswith(word, gap, hi):
             return None
-        pos += len(word)
+        pos = gap + len(word)
     return pos
 
 

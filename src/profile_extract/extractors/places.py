@@ -21,7 +21,7 @@ from typing import Any
 
 from ..document import Document, Extraction, FormField, Line, Span
 from ..gazetteer import Place, find_places
-from ..sections import match_label
+from ..sections import match_label, normalise_label
 
 with resources.files("profile_extract.data").joinpath("places").joinpath("seat.toml").open("rb") as _fh:
     _WORDING = tomllib.load(_fh)
@@ -69,6 +69,39 @@ _SEAT_KINDS = frozenset({"country", "city", "region"})
 _MAX_LEFTOVER_WORDS = 4  # "Location BULGARIA ... Sofia Yugozapaden Practice dates": a label line, not prose
 _GENERAL_BLOCK_LINES = 40  # where a form profile gives its general information
 _EVENT_LABELS = frozenset({"date", "time", "when", "date and time", "venue", "дата", "час", "datum", "data"})
+_ADDRESS_LABELS = frozenset(_WORDING["labels"]["address"])
+_CONTACT_LABELS = frozenset(_WORDING["labels"]["contact"])
+_UPPER = "".join(sorted({ch for ch in map(chr, range(0x41, 0x530)) if ch.isupper() and ch.isalpha()}))
+_TOWN_WORD = "[" + re.escape(_UPPER) + r"][^\W\d_]*(?:['’][^\W\d_]+)?"
+_JOINER = "(?:" + "|".join(map(re.escape, _WORDING["seat"]["town_joiners"])) + ")"
+# "Getafe", "Vila Nova de Famalicão", "Frankfurt am Main", "Cluj-Napoca": capitalised words, joined by a space, a
+# hyphen or a lower-case joiner word
+_TOWN = _TOWN_WORD + r"(?:(?:[ \t]|-|[ \t]" + _JOINER + r"[ \t])" + _TOWN_WORD + r"){0,3}"
+# a postcode and the town after it: "8000 Aarhus C", "4700-000 Braga", "00-950 Warszawa", "546 21 Thessaloniki",
+# "1012 AB Amsterdam", "D-10115 Berlin", "LT-44249 Kaunas"
+_POSTCODE_TOWN = re.compile(
+    r"(?<![\w.-])(?:[A-Z]{1,2}[-‐ ])?(?:\d{4}-\d{3}|\d{2}-\d{3}|\d{3}[ \u00a0]\d{2}|\d{4}[ \u00a0]?[A-Z]{2}(?=[ \t])|\d{4,6})"
+    r"[ \t\u00a0]+(?P<town>" + _TOWN + ")"
+)
+_TOWN_SUFFIXES = frozenset(_WORDING["seat"]["town_suffixes"])
+# "... in Getafe, Spain": a town, then a comma and (checked by the caller) a country
+_TOWN_BEFORE_COUNTRY = re.compile(r"(?<!\w)(?:in|at)[ \t]+(?P<town>" + _TOWN + r")[ \t]*,[ \t]*$")
+# "in the Aero Technology Park in ": a named place (a park, a building) between a seat phrase and the town
+_NAME_HOP = re.compile(r"(?:the[ \t]+)?[A-Z][\w&'.-]*(?:[ \t]+(?:of|for|and|&|[A-Z][\w&'.-]*)){0,6}[ \t]+(?:in|at)[ \t]+$")
+_TABLE_ROW = re.compile(r"^\|?[ \t]*(?P<label>[^|\n]{2,40}?)[ \t]*\|[ \t]*(?P<value>[^|\n]{2,150}?)[ \t]*\|?[ \t]*$")
+_DEFINITION_NOUN = "(?:" + "|".join(map(re.escape, _WORDING["seat"]["definition_nouns"])) + ")"
+_COPULA = re.compile(r"[ \t]*(?:\([^()\n]{1,30}\)[ \t]*)?(?:,[^,.;\n]{1,80},[ \t]*)?(?:is|was|has been|е)[ \t]+(?:(?:a|an|the|one of the)[ \t]+)?")
+# after the copula: "... association of manufacturers ... in the ", "... cluster of the ", "... cluster from "
+_DEFINITION_LEAD = re.compile(
+    r"[^.;:!?\n]{0,80}?(?<!\w)" + _DEFINITION_NOUN + r"(?:[ \t]+(?:of|for|за|на)[ \t]+[^.;:!?\n]{0,100}?)?"
+    r"[ \t]+(?:in|of|from|for|в|във|от|based[ \t]+in|located[ \t]+in)[ \t]+(?:the[ \t]+)?$",
+    re.IGNORECASE,
+)
+_DEFINITION_REACH = 300  # characters of a definition sentence read after the copula
+_ADDRESS_BLOCK_LINES = 5  # an address block ends this many lines after the organisation's name or a Contact heading
+_CAPITALISED_AFTER = re.compile(r"[ \t]+(?P<word>[" + re.escape(_UPPER) + r"][^\W_]*)")
+_BASED_NOUN = re.compile(r"[\s‐‑–—-]{0,2}based[ \t]+(?P<noun>\w+)")
+_LOWER_REGION_WORD = re.compile(r"[ \t]+(?:region|area|province|county)$")  # "the Pirkanmaa region": the name is "Pirkanmaa"
 
 
 def _designators() -> frozenset[str]:
@@ -124,6 +157,10 @@ def extract(doc: Document, found: dict[str, Any]) -> Extraction:
     if not seat.complete:
         _from_phrases(doc, places, names, seat)
     if not seat.complete:
+        _from_address_blocks(doc, names, seat)
+    if not seat.complete:
+        _from_definition(doc, places, names, seat)
+    if not seat.complete:
         _from_name_then_place(doc, places, names, seat)
     if not seat.complete:
         _from_name(doc, names, seat)
@@ -133,7 +170,7 @@ def extract(doc: Document, found: dict[str, Any]) -> Extraction:
     if seat.country:
         out.set("country", seat.country[0], seat.country[1])
     if seat.region:
-        out.set("region", seat.region[0], seat.region[1])
+        out.set("region", *_region_name(*seat.region[:2]))
     if seat.city:
         out.set("city", *_preferred_form(seat.city, places))
     for code, span in _target_countries(doc):
@@ -145,19 +182,77 @@ def extract(doc: Document, found: dict[str, Any]) -> Extraction:
 
 
 def _from_fields(doc: Document, seat: _Seat) -> None:
-    """Form fields Country / Region / City / Location (and their other-language labels)."""
-    for key in _SEAT_KEYS:
-        for form_field in doc.fields_for(key):
-            if key == "location" and _event_field_near(doc, form_field):
+    """Form fields Country / Region / City / Location / Head office / Address (and their other-language
+    labels), in that order of strength; a Contact field only for a postcode address."""
+    by_key: dict[str, list[tuple[FormField, str]]] = {}
+    for form_field in doc.fields:
+        key = _seat_key(form_field.label, form_field.key)
+        if key is not None:
+            by_key.setdefault(key, []).append((form_field, key))
+    for key in (*_SEAT_KEYS, "contact"):
+        for form_field, _ in by_key.get(key, []):
+            if key in ("location", "contact") and _event_field_near(doc, form_field):
                 continue
             for value in form_field.values:
-                found = [p for p in find_places(doc.text, value.start, value.end) if p.kind in _SEAT_KINDS]
-                if key == "country":
-                    found = [p for p in found if p.kind == "country"]
-                for place in _most_specific_first(found):
-                    seat.add(place)
-                if key in ("region", "city") and not any(p.kind == key for p in found):
-                    _add_unknown_place(seat, key, value)
+                _read_seat_value(doc, seat, key, value.start, value.end)
+
+
+def _seat_key(label: str, key: str | None) -> str | None:
+    """What a form label says about the seat: country / region / city / location (an address), contact, or None."""
+    if key in _SEAT_KEYS:
+        return key
+    norm = normalise_label(label)
+    if norm in _ADDRESS_LABELS:
+        return "location"
+    if norm in _CONTACT_LABELS:
+        return "contact"
+    return None
+
+
+def _read_seat_value(doc: Document, seat: _Seat, key: str, start: int, end: int) -> None:
+    """The places in the value of a seat label; a town after a postcode even when unknown."""
+    found = [p for p in find_places(doc.text, start, end) if p.kind in _SEAT_KINDS]
+    town = _postcode_town(doc.text, start, end, found)
+    if key == "contact":
+        if town is not None:
+            _add_town(seat, doc.text, town, found)
+        return
+    if key == "country":
+        found = [p for p in found if p.kind == "country"]
+    elif key == "location" and town is not None:
+        _add_town(seat, doc.text, town, found)
+    for place in _most_specific_first(found):
+        seat.add(place)
+    if key in ("region", "city") and not any(p.kind == key for p in found):
+        _add_unknown_place(seat, key, Line(0, start, end, doc.text[start:end]))
+
+
+def _postcode_town(text: str, start: int, end: int, found: list[Place]) -> Span | None:
+    """The town of a postal address ("Vestergade 10, 8000 Aarhus C, Denmark" -> Aarhus), up to a country name."""
+    m = _POSTCODE_TOWN.search(text, start, end)
+    if m is None:
+        return None
+    town_start, town_end = m.span("town")
+    for place in found:
+        if place.kind == "country" and town_start < place.start < town_end:
+            town_end = place.start  # "10115 Berlin Germany"
+    words = text[town_start:town_end].split()
+    while len(words) > 1 and (words[-1] in _TOWN_SUFFIXES or not words[-1][:1].isupper()):
+        words.pop()
+    return (town_start, town_start + len(" ".join(words))) if words else None
+
+
+def _add_town(seat: _Seat, text: str, town: Span, found: list[Place]) -> None:
+    """A postcode town: the gazetteer's place when it knows the name, else the town as written; the
+    country of the address comes with it."""
+    known = [p for p in found if p.start == town[0] and p.kind in ("city", "region")]
+    countries = [p for p in found if p.kind == "country" and p.start >= town[1]]
+    code = known[0].code if known else (countries[0].code if countries else None)
+    if countries and code == countries[0].code:
+        seat.set_country(code, (countries[0].start, countries[0].end))
+    if seat.city is None and seat._fits(code):
+        place = known[0] if known and known[0].kind == "city" else None
+        seat.city = (place.text, (place.start, place.end), place.code) if place else (text[town[0]:town[1]], town, code)
 
 
 def _event_field_near(doc: Document, location: FormField) -> bool:
@@ -237,33 +332,145 @@ def _from_region_lines(doc: Document, seat: _Seat) -> None:
 
 
 def _from_phrases(doc: Document, places: list[Place], names: list[str], seat: _Seat) -> None:
-    """ "based in X", "set up in 2012 in X (Country)", "със седалище в X", "a Plovdiv-based cluster"."""
+    """ "based in X", "set up in 2012 in X (Country)", "със седалище в X", "a Plovdiv-based cluster",
+    "offices in the Aero Park in Getafe, Spain" (a town the gazetteer does not know, before a country)."""
     triggers = [m.start() for m in _SEAT_TRIGGER.finditer(doc.text)]
+    known_starts = {p.start for p in places}
     for i, place in enumerate(places):
         if place.kind not in _SEAT_KINDS:
             continue
-        window_start = max(0, place.start - _LOOKBEHIND)
-        before = doc.text[window_start:place.start]
-        near = bisect.bisect_left(triggers, window_start) < bisect.bisect_left(triggers, place.start)
-        phrase = _SEAT_BEFORE.search(before) if near else None
-        based = _BASED_AFTER.match(doc.text[place.end:place.end + 12])
-        if not phrase and not based:
-            if place.kind == "country" and place.start < _FROM_COUNTRY_WINDOW and _FROM_COUNTRY.search(before):
+        town = _unknown_town_before(doc.text, place, known_starts)
+        at = town[0] if town else place.start
+        anchor = _seat_phrase_start(doc.text, at, triggers)
+        based = None if town else _BASED_AFTER.match(doc.text[place.end:place.end + 12])
+        if anchor is None and not based:
+            if place.kind == "country" and place.start < _FROM_COUNTRY_WINDOW and _FROM_COUNTRY.search(doc.text[max(0, place.start - _LOOKBEHIND):place.start]):
                 seat.set_country(place.code, (place.start, place.end))
             continue
-        anchor = window_start + phrase.start() if phrase else place.start
-        if _opens_list(doc.text, place, places[i + 1:i + 2]):
+        if not town and (_opens_list(doc.text, place, places[i + 1:i + 2]) or (anchor is not None and _inside_longer_name(doc.text, place))):
             continue
-        if not (phrase and _PRONOUN_SUBJECT.match(phrase.group())) and not _organisation_is_subject(doc.text, anchor, names):
+        if anchor is None:
+            anchor = place.start
+            if not _based_noun_is_organisation(doc.text, place, names) and not _organisation_is_subject(doc.text, anchor, names):
+                continue
+        elif not _PRONOUN_SUBJECT.match(doc.text[anchor:anchor + 20]) and not _organisation_is_subject(doc.text, anchor, names):
             continue
-        seat.add(place)
-        for follower in places[i + 1:i + 3]:  # "Aarhus, in the Central Denmark Region", "Cluj-Napoca (Romania)"
-            if follower.kind not in _SEAT_KINDS or not _FOLLOWER_GAP.fullmatch(doc.text, place.end, follower.start):
-                break
-            seat.add(follower)
-            place = follower
+        if town:
+            if seat.city is None and seat._fits(place.code):
+                seat.city = (doc.text[town[0]:town[1]], town, place.code)
+            seat.set_country(place.code, (place.start, place.end))
+        else:
+            seat.add(place)
+            _add_followers(doc.text, place, places[i + 1:i + 3], seat)
         if seat.complete:
             return
+
+
+def _seat_phrase_start(text: str, at: int, triggers: list[int]) -> int | None:
+    """Where a seat phrase ending right before `at` begins ("based in ", "has its offices in the ");
+    also across a named site: "has its offices in the Aero Technology Park in " + the town."""
+    window_start = max(0, at - _LOOKBEHIND)
+    if bisect.bisect_left(triggers, window_start) >= bisect.bisect_left(triggers, at):
+        return None
+    before = text[window_start:at]
+    phrase = _SEAT_BEFORE.search(before)
+    if phrase:
+        return window_start + phrase.start()
+    hop = _NAME_HOP.search(before)
+    if hop and hop.start() > 0:
+        phrase = _SEAT_BEFORE.search(before, 0, hop.start())
+        if phrase:
+            return window_start + phrase.start()
+    return None
+
+
+def _unknown_town_before(text: str, country: Place, known_starts: set[int]) -> Span | None:
+    """ "in Getafe, Spain": a capitalised town the gazetteer does not know, right before a country."""
+    if country.kind != "country":
+        return None
+    m = _TOWN_BEFORE_COUNTRY.search(text, max(0, country.start - 60), country.start)
+    if m is None or m.start("town") in known_starts:
+        return None
+    return m.span("town")
+
+
+def _inside_longer_name(text: str, place: Place) -> bool:
+    """ "based in the Tampere Science Park": the place opens a longer proper name, it is not the seat."""
+    nxt = _CAPITALISED_AFTER.match(text, place.end)
+    return nxt is not None and not find_places(nxt.group("word"))
+
+
+def _based_noun_is_organisation(text: str, place: Place, names: list[str]) -> bool:
+    """ "The Łódź-based cluster": the noun after "-based" is a word of the organisation's own name."""
+    m = _BASED_NOUN.match(text, place.end)
+    if m is None:
+        return False
+    noun = m.group("noun").casefold()
+    return any(noun == w.casefold() for name in names for w in re.findall(r"\w{4,}", name))
+
+
+def _add_followers(text: str, place: Place, following: list[Place], seat: _Seat) -> None:
+    """ "Aarhus, in the Central Denmark Region", "Cluj-Napoca (Romania)", "Tampere, Finland"."""
+    for follower in following:
+        if follower.kind not in _SEAT_KINDS or not _FOLLOWER_GAP.fullmatch(text, place.end, follower.start):
+            break
+        seat.add(follower)
+        place = follower
+
+
+def _from_definition(doc: Document, places: list[Place], names: list[str], seat: _Seat) -> None:
+    """ "X is an association of manufacturers ... in the Olomouc Region", "X is a cluster from Tampere,
+    Finland", "X is the robotics cluster of the Occitanie region": the place of a sentence that
+    defines the organisation."""
+    starts = [p.start for p in places]
+    for name in names:
+        position = 0
+        for _ in range(3):  # the first few mentions of the name
+            at = doc.text.find(name, position)
+            if at < 0:
+                break
+            position = at + len(name)
+            copula = _COPULA.match(doc.text, position)
+            if copula is None:
+                continue
+            stop = _SENTENCE_STOP.search(doc.text, copula.end(), copula.end() + _DEFINITION_REACH)
+            end = stop.start() if stop else min(len(doc.text), copula.end() + _DEFINITION_REACH)
+            for i in range(bisect.bisect_left(starts, copula.end()), bisect.bisect_left(starts, end)):
+                place = places[i]
+                lead = doc.text[copula.end():place.start]
+                if place.kind not in _SEAT_KINDS or not _DEFINITION_LEAD.fullmatch(lead):
+                    continue
+                if _names_other_org(lead) or _opens_list(doc.text, place, places[i + 1:i + 2]) or _inside_longer_name(doc.text, place):
+                    return
+                seat.add(place)
+                _add_followers(doc.text, place, places[i + 1:i + 3], seat)
+                return
+
+
+def _from_address_blocks(doc: Document, names: list[str], seat: _Seat) -> None:
+    """A postal address right under the organisation's name (a letter's recipient block, a contact
+    block, "Name, Street 1, 38122 Trento, Italy") or under a Contact heading."""
+    for i, line in enumerate(doc.lines):
+        if not (_is_name_line(line.text, names) or normalise_label(line.text) in _CONTACT_LABELS):
+            continue
+        for nxt in doc.lines[i:i + _ADDRESS_BLOCK_LINES + 1]:
+            if nxt.index - line.index > _ADDRESS_BLOCK_LINES:
+                break
+            found = [p for p in find_places(doc.text, nxt.start, nxt.end) if p.kind in _SEAT_KINDS]
+            after = doc.lines[doc.lines.index(nxt) + 1] if nxt is not doc.lines[-1] else None
+            if after is not None and after.index == nxt.index + 1:
+                found += [p for p in find_places(doc.text, after.start, after.end) if p.kind == "country"
+                          and len(after.text.strip(" .,")) == p.end - p.start]  # "7400 Herning" / "Denmark"
+            town = _postcode_town(doc.text, nxt.start, nxt.end, found)
+            if town is not None:
+                _add_town(seat, doc.text, town, found)
+                return
+
+
+def _is_name_line(text: str, names: list[str]) -> bool:
+    """A line that is the organisation's name, or opens with it and goes on with an address ("Name, Street 1")."""
+    folded = text.strip().casefold()
+    return any(folded == n.casefold() or folded.startswith(n.casefold() + ",") for n in names)
 
 
 def _organisation_is_subject(text: str, anchor: int, names: list[str]) -> bool:
@@ -475,6 +682,14 @@ def _preferred_form(city: tuple[str, Span, str | None], places: list[Place]) -> 
             if _LATIN.search(p.text):
                 return p.text, (p.start, p.end)
     return value, span
+
+
+def _region_name(value: str, span: Span) -> tuple[str, Span]:
+    """ "the Pirkanmaa region" names the region "Pirkanmaa"; a capitalised "Olomouc Region" is the name itself."""
+    m = _LOWER_REGION_WORD.search(value)
+    if m is None or m.start() == 0:
+        return value, span
+    return value[:m.start()], (span[0], span[0] + m.start())
 
 
 def _canonical_of(value: str, code: str | None) -> str | None:

@@ -177,6 +177,9 @@ VARIANT_ORGS = [
     ("Подкрепа дадоха Община Враца и Асоциацията на бизнес клъстерите.", "Асоциацията на бизнес клъстерите"),
     ("Тя подписа споразумение с Текстилен клъстер – Сливен.", "Текстилен клъстер – Сливен"),
     ("It works with Clusterul Textil Bucovina on training.", "Clusterul Textil Bucovina"),
+    ("Sent c/o ABC/XYZ Mobility + Energie GmbH, Vienna", "ABC/XYZ Mobility + Energie GmbH"),
+    ("Moravian Glass Cluster, z.s. is a member.", "Moravian Glass Cluster, z.s."),
+    ("The Iberian Secretariat for Cluster Studies (ISCS) met. ISCS agreed.", "ISCS"),
 ]
 
 
@@ -192,6 +195,8 @@ VARIANT_NOT_ORGS = [
     ("Подкрепа дадоха Община Враца и Асоциацията на бизнес клъстерите.", "Асоциацията"),
     ("It applied for the Croatian Export and Innovation Agency's grant scheme.", "Croatian Export and Innovation Agency's"),
     ("The cluster members met in the city.", "cluster members"),
+    ("Sent c/o ABC/XYZ Mobility + Energie GmbH, Vienna", "Energie GmbH"),
+    ("Тя е член на Управителния съвет на клъстера.", "Управителния"),
 ]
 
 

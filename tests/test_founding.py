@@ -80,3 +80,18 @@ def test_without_a_name_only_anaphors_count():
 def test_never_raises(text):
     run(text)
     assert founding.extract(Document(id="e", text=""), {}).values == {}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The cluster was ESTABLISHED in 2012 and re-established later.",
+        "It was eſtabliſhed in 1901.",  # long s: the scan falls back to the plain regex
+        "Клъстерът е учреден през 2010 г.",
+        "since its establishment in 2009, our foundation ...",
+        "The founding statement was signed; a constituent assembly met.",
+    ],
+)
+def test_statement_scans_find_what_their_regex_finds(text):
+    for scan in (founding._VERB, founding._NOUN, founding._ACT):
+        assert [m.span() for m in scan.finditer(text)] == [m.span() for m in scan.regex.finditer(text)]

@@ -90,3 +90,20 @@ def test_form_values_win_over_prose():
 def test_never_raises(text):
     run(text)
     assert members.extract(Document(id="e", text=""), {}).values == {}
+
+
+@pytest.mark.parametrize(
+    "before",
+    [
+        "The cluster counts over 80 ", "today counts 41 ", "17 active ", "12 new ", "about 50+ ", "twenty-four ",
+        "a dozen ", "one hundred ", "35 ", "над 40 ", "40\n", "Our 1.200 registered active ", "no number here ",
+        "version 4.0 ", "x80 ", "the ", "3 very active paying ", "", "41",
+    ],
+)
+def test_quick_count_check_never_hides_a_count(before):
+    """`_may_count` may say yes too often, never no where the count pattern matches."""
+    text = before + "members"
+    end = len(before)
+    lo = max(0, end - members._LOOKBACK)
+    if members._COUNT_BEFORE_NOUN.search(text, lo, end):
+        assert members._may_count(text, lo, end)

@@ -129,7 +129,8 @@ VARIANTS = [
     ("The assembly re-elected Piotr Nowak as President of Silesian Energy Cluster for three years.",
      "Piotr Nowak", "President", "Silesian Energy Cluster"),
     # "Name, Role, Org" (contact line)
-    ("Contact: Dr. Mira Kovač, Project Coordinator, NETC\n", "Mira Kovač", "Project Coordinator", "NETC"),
+    ("The North East Tech Cluster (NETC) leads it.\n\nContact: Dr. Mira Kovač, Project Coordinator, NETC\n",
+     "Mira Kovač", "Project Coordinator", "NETC"),
     # "Name of Org" without a role
     ("The keynote was given by Prof. Ivan Horvat of the Split Maritime Institute, who showed results.",
      "Ivan Horvat", None, "Split Maritime Institute"),
@@ -138,7 +139,9 @@ VARIANTS = [
      "Martin Novak", None, "Moravian Textile Cluster"),
     # role before the name with a possessive: "its director X", "our senior expert Dr. X"
     ("For Alpine Wood Cluster, its director Lukas Huber stressed the need for training.",
-     "Lukas Huber", "director", None),
+     "Lukas Huber", "director", "Alpine Wood Cluster"),
+    ("The award went to the team of Tirol Timber Cluster. Its manager Lukas Huber thanked them.",
+     "Lukas Huber", "manager", None),
     ("The review was done by our senior cluster expert Dr. Peter Lang, who visited the office.",
      "Peter Lang", "senior cluster expert", None),
     # "Org's CEO Name"

@@ -75,7 +75,7 @@ _ACRONYM = rf"(?:[{_UPPER}0-9][\w&-]{{1,14}}(?:{_SP}[{_UPPER}][\w-]{{1,8}})?)"
 # "Name (ACR)", "Name /ACR/", "Name - ACR" right after an organisation name.
 ACRONYM_AFTER = re.compile(rf"[^\S\n]*(?:\(({_ACRONYM})\)|/({_ACRONYM})/|[-–—][^\S\n]*([{_UPPER}]{{2,10}})(?![\w-]))")
 # "Org – City": a place written after a dash is part of the name ("ICT Cluster – Varna").
-DASH_PLACE = re.compile(rf"[^\S\n]+[-–—][^\S\n]+({U}[^\W\d_{_UPPER}]+(?:{_SP}{U}[^\W\d_{_UPPER}]+)?)(?!,{_SP}{U})(?=[^\S\n]*(?:[,.;:)”\"“]|$|\n|{_SP}(?:and|и|се){_SP}))")
+DASH_PLACE = re.compile(rf"[^\S\n]+[-–—][^\S\n]+({U}[^\W\d_{_UPPER}]+(?:{_SP}{U}[^\W\d_{_UPPER}]+)?)(?=[^\S\n]*(?:[,.;:)”\"“]|$|\n|{_SP}(?:and|и|се){_SP}))")
 # ", Research and Economy" continuing a "Ministry of Science" name.
 COMMA_CONTINUATION = re.compile(rf"(?:,{_SP}{_TITLEWORD}(?:{_SP}{_TITLEWORD}){{0,2}})+,?{_SP}and{_SP}{_TITLEWORD}(?:{_SP}{_TITLEWORD}){{0,2}}")
 _STEM_TAIL = re.compile(r"[^\S\n]+(?:cluster|network|association)\b")
@@ -127,7 +127,11 @@ def _first_chars(words: Iterable[str], fold: bool = False) -> str:
 # to quickly), not with a look-behind; `_word_start` checks the character before a hit instead.
 KNOWN_ORGS = re.compile(rf"(?:{_alternation(_ORGS['known'])})(?![\w])")
 _LEGAL_SUFFIX = re.compile(rf"(?:{_alternation(_ORGS['legal_suffixes'])})(?!\w)")
-LEGAL_FORM = re.compile(rf"(?<![\w-])((?:{CAPWORD}{_SP}){{1,4}}(?:{_alternation(_ORGS['legal_suffixes'])}))(?!\w)")
+# "VDI/VDE Innovation + Technik GmbH", "CzechMed Device Cluster, z.s.": trade names keep "/", "+", "&"
+_TRADE_WORD = rf"{CAPWORD}(?:/{CAPWORD})*"
+LEGAL_FORM = re.compile(
+    rf"(?<![\w-])({_TRADE_WORD}(?:{_SP}(?:{_TRADE_WORD}|[+&])){{0,5}}?,?{_SP}(?:{_alternation(_ORGS['legal_suffixes'])}))(?!\w)"
+)
 LEAD_QUOTED = re.compile(
     rf"(?:{_alternation(w.capitalize() for w in LEAD_DESIGNATORS)}){_SP}?{_OPEN_Q}[^“”„\"«»\n]{{2,120}}?{_CLOSE_Q}"
 )
@@ -140,7 +144,8 @@ HONORIFIC = re.compile(
 _AND_PERSON = re.compile(
     rf"{_SP}and{_SP}(?:(?:{_alternation(_PEOPLE['honorifics'])})(?!\w)|(?:{_alternation(FIRST_NAMES)}){_SP}{U})"
 )
-ROLE = re.compile(rf"(?<!\w)(?:{_alternation(_PEOPLE['roles'])})(?!\w)", re.IGNORECASE)
+ROLE_ALTERNATION = _alternation(_PEOPLE["roles"])
+ROLE = re.compile(rf"(?<!\w)(?:{ROLE_ALTERNATION})(?!\w)", re.IGNORECASE)
 # "Koen Verbruggen, Director": a capitalised sequence followed by a comma and a role title.
 COMMA_ROLE = re.compile(rf"(?:,|{_SP}[-–—]){_SP}(?:{ROLE.pattern})", re.IGNORECASE)
 # "said Ane Etxeberria, ...": a name right after a verb of saying
@@ -166,7 +171,7 @@ CYR_NON_NAME = frozenset(_ORGS["cyrillic_non_name_words"])
 # "Текстилен клъстер", "Търговско-промишлена палата": a capitalised word, then a lower-case designator
 CYR_ADJ_DESIGNATOR = re.compile(rf"([А-ЯЁ][а-яё]+(?:-[а-яё]+)?){_SP}{_CYR_DESIGNATOR}(?![\w-])")
 # "Асоциацията на бизнес клъстерите": a capitalised designator "на" lower-case words ending in a designator
-CYR_DESIGNATOR_OF = re.compile(rf"((?-i:[А-Я]){_CYR_DESIGNATOR}){_SP}на{_SP}(?:[а-я]+{_SP}){{0,3}}{_CYR_DESIGNATOR}(?![\w-])", re.IGNORECASE)
+CYR_DESIGNATOR_OF = re.compile(rf"((?-i:(?=[А-Я])){_CYR_DESIGNATOR}){_SP}на{_SP}(?:[а-я]+{_SP}){{0,3}}{_CYR_DESIGNATOR}(?![\w-])", re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -383,6 +388,11 @@ class _Finder:
                     in_titles.mark(m.start(1), m.end(1))
         self.cands = [c for c in self.cands if not (self.blocked.covers(c.start, c.end) or in_titles.covers(c.start, c.end))]
 
+    def _place_column(self, pos: int) -> bool:
+        """ ", Germany" after a dash-place: the dash starts a "City, Country" location, not a name part."""
+        m = _COMMA_NEXT_WORD.match(self.text, pos)
+        return bool(m) and self.places.covers(m.start(1), m.end(1))
+
     def _list_siblings(self, segments: list[tuple[int, int]]) -> None:
         """Items of a comma list that ends in an organisation name are organisations too."""
         text = self.text
@@ -423,6 +433,8 @@ class _Finder:
                 continue  # "Ministry of Science, Research and Economy"; not "Aarhus Vand, Grundfos and X"
             m = regex.match(text, end)
             if m and not _has_designator(text[m.start():m.end()].replace(",", " ").split()):
+                if regex is DASH_PLACE and self._place_column(m.end()):
+                    continue  # "Plastics Cluster Bavaria – Nuremberg, Germany": where it is, not its name
                 return m.end()
         if text[start:end].split()[-1].casefold() in ("university", "universität", "université"):
             m = UNIVERSITY_IN.match(text, end)
@@ -542,6 +554,7 @@ class _Finder:
             or _followed_by_title_word(self.text, end)
             or self.places.covers(start, end)
             or (words[0] in FIRST_NAMES and len(words) in (2, 3))
+            or (len(words) == 1 and _LOWER_WORD_NEXT.match(self.text, end))  # "Управителния съвет": one word of a phrase
         )
 
     def _acronyms(self, orgs: list[Candidate]) -> None:
@@ -553,7 +566,8 @@ class _Finder:
             if m:
                 group = next(g for g in (1, 2, 3) if m.group(g))
                 alias = m.group(group)
-                if alias not in GENERIC_ACRONYMS and sum(c.isupper() for c in alias) >= 2:
+                spelled = _initials(text[org.start:org.end]) == alias  # "... for Cluster Analysis (ESCA)"
+                if (spelled or alias not in GENERIC_ACRONYMS) and sum(c.isupper() for c in alias) >= 2:
                     aliases.add(alias)
         initials = {_initials(text[o.start:o.end]): o for o in orgs}
         for start, end in self.names:  # "Geoscience Ireland (GI)": a name spelled by its acronym
@@ -581,7 +595,7 @@ class _Finder:
             name = text[org.start:org.end]
             legal = LEGAL_FORM.fullmatch(name)
             if legal:
-                loose.add(name[: len(name) - len(name.split()[-1])].strip().removesuffix(" e."))
+                loose.add(name[: len(name) - len(name.split()[-1])].strip().removesuffix(" e.").rstrip(","))
                 continue
             words = name.split()
             if len(words) >= 2 and words[-1].casefold() in DESIGNATORS and not any(w.casefold() in DESIGNATORS for w in words[:-1]):
@@ -697,6 +711,8 @@ class _Finder:
 
 
 _NONSPACE = re.compile(r"\S+")
+_LOWER_WORD_NEXT = re.compile(r"[^\S\n]+[а-яё]")
+_COMMA_NEXT_WORD = re.compile(r",[^\S\n]+([^\W\d_]+(?:[^\S\n]+[^\W\d_]+)?)")
 _AND_THE = re.compile(r"\band(?:[^\S\n]+the)?[^\S\n]+")
 _AND_SPLIT = re.compile(r"[^\S\n]+and(?:[^\S\n]+the)?[^\S\n]+")
 _OF_FOR = re.compile(r"\s(?:of|for)\s")
@@ -778,7 +794,8 @@ def _split_sequence(text: str, start: int, end: int, is_place=None, covers=None,
             _org_span(text, _tokens(text, seg_start, left_end), is_place)
             or (covers and covers(seg_start, left_end) and not parallel)
             or (in_list and len(left_words) <= 3 and not (is_place and is_place(seg_start, left_end))
-                and not any(_is_adjective(w) for w in left_words))
+                and not any(_is_adjective(w) for w in left_words)
+                and not _is_adjective(text[right_first[0]:right_first[1]]))
         ):
             result.append((seg_start, left_end))
             seg_start = right_start
@@ -802,6 +819,9 @@ def _org_span(text: str, tokens: list[tuple[int, int]], is_place=None) -> tuple[
         i += 1
     while j > i and words[j - 1] in CONNECTORS:
         j -= 1
+    possessive = next((k for k in range(i, j - 1) if raw[k].endswith(("'s", "’s"))), None)
+    if possessive is not None:
+        j = possessive + 1
     first = next((k for k in range(i, j) if _is_designator(raw[k])), None)
     if first is None:
         return None
@@ -826,6 +846,9 @@ def _org_span(text: str, tokens: list[tuple[int, int]], is_place=None) -> tuple[
     if _is_designator(rw[-1]):
         return span
     k = next(k for k in range(len(ws)) if _is_designator(rw[k]))
+    person = next((x for x in range(k + 1, len(rw) - 1) if rw[x] in FIRST_NAMES), None)
+    if person is not None:  # "Община Габрово Иван Стоянов": a person's name follows the organisation
+        return _org_span(text, tokens[i:i + person], is_place) if person > 1 else None
     rest = ws[k + 1:]
     if rest and rest[0] in ("of", "for", "за", "на", "de", "für"):
         return span

@@ -97,6 +97,9 @@ class _Gazetteer:
     iso: frozenset[str]
     starts: re.Pattern  # words that may start a name: their first letter starts some form
     name_heads: frozenset[str]  # "Strategy" in "Lisbon Strategy": the place is part of a title
+    org_after: re.Pattern  # "Baltic Sea Region Industry 4.0 Alliance": the place opens an organisation's name
+    org_before: re.Pattern  # "Interreg Baltic Sea Region": a programme's name
+    adjectival: frozenset[str]  # "Adriatic" in "the Adriatic clusters"
 
 
 def _named_entries(data: dict, iso: dict, nuts: dict) -> list[tuple[str, Entry]]:
@@ -152,6 +155,9 @@ def _gazetteer() -> _Gazetteer:
         frozenset(iso) | frozenset(data["country_variants"]),
         _start_pattern(written),
         frozenset(data["name_heads"]["words"]),
+        re.compile(r"(?:[ \t]+(?:[A-Z][\w&.'-]*|\d[\d.]*|of|for|and|&)){0,4}?[ \t]+(?:" + "|".join(data["org_heads"]["words"]) + r")(?![\w-])"),
+        re.compile(r"(?<!\w)(?:" + "|".join(data["org_heads"]["prefixes"]) + r")[ \t]+$"),
+        frozenset(data["org_heads"]["adjectival"]),
     )
 
 
@@ -287,14 +293,26 @@ def _adjacent_country(text: str, start: int, end: int, countries: list[Place]) -
 
 
 def gpe_mentions(text: str) -> list[Mention]:
-    """GPE mentions of a page (countries, cities, regions, macro-regions); adjectives are not GPEs,
-    nor is a place that opens the name of a policy or document ("Lisbon Strategy")."""
-    heads = _gazetteer().name_heads
-    return [
-        Mention(p.text, "GPE", p.start, p.end)
-        for p in find_places(text)
-        if p.kind != "adjective" and not ((m := _CAPITALISED_NEXT.match(text, p.end)) and m.group("word") in heads)
-    ]
+    """GPE mentions of a page (countries, cities, regions, macro-regions). Not GPEs: adjectives, a place
+    that opens the name of a policy or document ("Lisbon Strategy") or of an organisation ("Tampere
+    Science Park"), one inside a programme's name ("Interreg Baltic Sea Region"), and a macro-region
+    adjective before a noun ("the Adriatic clusters")."""
+    return [Mention(p.text, "GPE", p.start, p.end) for p in find_places(text) if p.kind != "adjective" and not _inside_name(text, p)]
+
+
+_NEXT_WORD_START = re.compile(r"[ \t]+[^\W\d_]")
+
+
+def _inside_name(text: str, place: Place) -> bool:
+    gaz = _gazetteer()
+    m = _CAPITALISED_NEXT.match(text, place.end)
+    if m and m.group("word") in gaz.name_heads:
+        return True
+    if place.kind == "macro" and place.text in gaz.adjectival and _NEXT_WORD_START.match(text, place.end):
+        return True
+    if gaz.org_before.search(text, max(0, place.start - 15), place.start):
+        return True
+    return bool(m) and gaz.org_after.match(text, place.end, min(len(text), place.end + 80)) is not None
 
 
 def lookup(name: str) -> list[Entry]:

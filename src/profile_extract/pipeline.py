@@ -12,6 +12,11 @@ from .assemble import assemble
 from .record import Record
 
 
+# Languages whose wording the extractors' phrase tables cover; other pages still get what the
+# form labels, gazetteers and entity rules find, with a warning in the record.
+COVERED_LANGUAGES = frozenset({"en", "bg"})
+
+
 @dataclass(slots=True)
 class Result:
     record: Record
@@ -24,6 +29,7 @@ def process_bytes(raw: bytes, *, doc_id: str, path: str, nlp=None) -> Result:
     cleaned = clean.clean(page)
     doc = sections.split(cleaned, doc_id=doc_id, format=page.format)
     doc.language = ingest.detect_language(doc.text)
+    doc.warnings.extend(_input_warnings(page, doc.language))
     entities.recognise(doc, nlp or entities.default_nlp())
     found = extractors.run_all(doc)
     record = assemble(
@@ -38,3 +44,16 @@ def process_bytes(raw: bytes, *, doc_id: str, path: str, nlp=None) -> Result:
         },
     )
     return Result(record=record, text=doc.text)
+
+
+def _input_warnings(page: ingest.Page, language: str | None) -> list[str]:
+    warnings = []
+    if "replaced" in page.encoding:
+        warnings.append(f"decoded as {page.encoding}: some bytes could not be read")
+    elif not page.encoding.startswith("utf"):
+        warnings.append(f"decoded as {page.encoding} (no encoding declared)")
+    if language is None:
+        warnings.append("language not recognised; extractors cover en, bg")
+    elif language not in COVERED_LANGUAGES:
+        warnings.append(f"language '{language}' is not covered by the extractors' phrase tables (en, bg); fields may be missing")
+    return warnings

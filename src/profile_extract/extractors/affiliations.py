@@ -66,6 +66,7 @@ _QUOTED_AFTER = re.compile(r"\s+[„“\"«][^”“\"»\n]{2,80}[”“\"»]")
 _GLUED = re.compile(r"[A-ZА-Я]?[a-zа-я]{6,}([A-ZА-Я][a-zа-я]+)")
 _QUOTED = re.compile(r"(?:[“\"„«]|'')([^”\"“«»\n]{3,90}?)(?:[”\"“»]|'')")
 _SENTENCE_END = re.compile(r"[.!?][\"”’)]?\s+(?=[\"“„(]?[A-ZА-Я0-9])")
+_MAX_SENTENCE = 600  # characters searched on each side of a position for its sentence's ends
 _QUOTE_MAP = str.maketrans({"“": '"', "”": '"', "„": '"', "«": '"', "»": '"', "’": "'", "‘": "'", "–": "-", "—": "-"})
 
 
@@ -131,9 +132,11 @@ _NOT_CLUSTER = frozenset(_ORGS["not_cluster_words"])
 
 
 def sentence_bounds(text: str, pos: int, line: Line) -> tuple[int, int]:
-    """The sentence around `pos`, within its line; "Dr." and initials do not end a sentence."""
-    start, end = line.start, line.end
-    for m in _SENTENCE_END.finditer(text, line.start, line.end):
+    """The sentence around `pos`, within its line; "Dr." and initials do not end a sentence.
+
+    Only a window around `pos` is searched, so a page that is one huge line stays linear."""
+    start, end = max(line.start, pos - _MAX_SENTENCE), min(line.end, pos + _MAX_SENTENCE)
+    for m in _SENTENCE_END.finditer(text, start, end):
         word = re.search(r"([^\s(]*)$", text[max(line.start, m.start() - 12):m.start()]).group(1)
         if len(word) <= 1 or word.casefold().rstrip(".") in _ABBREVIATIONS:
             continue
@@ -160,13 +163,33 @@ def tokens_before(text: str, pos: int, floor: int, limit: int) -> Iterable[tuple
 
 def tokens_after(text: str, pos: int, ceiling: int, limit: int) -> Iterable[tuple[int, str]]:
     """(start, word) of up to `limit` words from `pos`; stops after a word glued to punctuation."""
-    for count, m in enumerate(re.finditer(r"\S+", text[pos:ceiling])):
+    for count, m in enumerate(re.finditer(r"\S+", text[pos:min(ceiling, pos + 80 * (limit + 1))])):
         word = WORD.match(m.group())
         if count >= limit or word is None:
             return
         yield pos + m.start(), word.group()
         if word.end() != len(m.group()):
             return
+
+
+class LineMatches:
+    """Matches of one pattern, found once per line and then looked up by range: many sentence checks on
+    one long line cost one pass over it, not one pass each."""
+
+    def __init__(self, text: str, pattern: re.Pattern) -> None:
+        self.text, self.pattern = text, pattern
+        self.by_line: dict[int, tuple[list[int], list[re.Match]]] = {}
+
+    def within(self, line: Line, start: int, end: int) -> list[re.Match]:
+        """Matches lying inside text[start:end], which is part of `line`."""
+        found = self.by_line.get(line.index)
+        if found is None:
+            matches = list(self.pattern.finditer(self.text, line.start, line.end))
+            found = self.by_line[line.index] = ([m.start() for m in matches], matches)
+        starts, matches = found
+        i = bisect_right(starts, start - 1)
+        j = bisect_right(starts, end - 1)
+        return [m for m in matches[i:j] if m.end() <= end]
 
 
 def keyword_lines(doc: Document, keywords: Iterable[str]) -> list[Line]:
@@ -629,6 +652,7 @@ def _prose_labels(doc: Document, selves: list[str]) -> Iterable[tuple[str, Span]
     """Label phrases awarded to the organisation: "granted us the GOLD label", "received the Silver Label"."""
     text = doc.text
     form_lines = {line.index for f in doc.fields for line in f.values if len(line.text) <= 200}
+    verbs = (LineMatches(text, _AWARD), LineMatches(text, _RECEIVE))
     for line, m in _matches(doc, _LABEL_WORD, _LABELS["label_words"]):
         if line.index in form_lines:
             continue
@@ -636,7 +660,7 @@ def _prose_labels(doc: Document, selves: list[str]) -> Iterable[tuple[str, Span]
         if phrase is None:
             continue
         start, end = phrase
-        if _awarded_to_self(doc, line, start, selves):
+        if _awarded_to_self(doc, line, start, selves, verbs):
             yield text[start:end], (start, end)
 
 
@@ -648,7 +672,7 @@ def _label_phrase(text: str, a: int, b: int, line: Line, selves: list[str]) -> t
             break
         start = tok_start
     end = b
-    after = text[b:line.end]
+    after = text[b:min(line.end, b + 300)]
     scheme = re.match(r"\s+([A-Z][A-Z0-9]*(?:\s?[-–]\s?[0-9A-Za-z]+)?)(?![\w-])", after)
     if scheme and _LEVEL.search(scheme.group(1)) and (
         start == a or medal_of(scheme.group(1)) and not medal_of(text[start:a])
@@ -673,17 +697,15 @@ def _label_phrase(text: str, a: int, b: int, line: Line, selves: list[str]) -> t
     return start, end
 
 
-def _awarded_to_self(doc: Document, line: Line, start: int, selves: list[str]) -> bool:
+def _awarded_to_self(doc: Document, line: Line, start: int, selves: list[str], verbs: tuple[LineMatches, LineMatches]) -> bool:
     text = doc.text
     s0, _ = sentence_bounds(text, start, line)
     before = text[s0:start]
-    if _AWARD.search(before):
+    awards, receives = (v.within(line, s0, start) for v in verbs)
+    if awards:
         return True
-    receive = None
-    for receive in _RECEIVE.finditer(before):
-        pass
-    if receive is not None:
-        subject = before[:receive.start()]
+    if receives:
+        subject = text[s0:receives[-1].start()]
         that = None
         for that in re.finditer(r"(?<![^\W\d_])that(?![^\W\d_])", subject):
             pass
@@ -813,11 +835,12 @@ def _is_cluster_name(value: str) -> bool:
 def _prose_clusters(doc: Document) -> Iterable[tuple[str, Span]]:
     """Cluster names (by their own words) in sentences about cooperation."""
     text = doc.text
+    cues = LineMatches(text, _CUE)
     skip_lines = {line.index for key in ("networks", "labels") for f in doc.fields_for(key) for line in f.values}
     for start, end in cluster_names(doc):
         line = doc.line_at(start)
         if line is None or line.index in skip_lines:
             continue
         s0, s1 = sentence_bounds(text, start, line)
-        if _CUE.search(text, s0, s1):
+        if cues.within(line, s0, s1):
             yield text[start:end], (start, end)

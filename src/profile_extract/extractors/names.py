@@ -10,6 +10,7 @@ position it holds; near-identical candidates are grouped. The vocabulary lives i
 """
 from __future__ import annotations
 
+import os
 import re
 import tomllib
 from bisect import bisect_right
@@ -18,7 +19,7 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any, Iterable, Iterator
 
-from rapidfuzz import fuzz
+from rapidfuzz import fuzz, process
 
 from ..document import Document, Extraction, Line, Span
 from ..sections import dateline, is_known_heading, is_placeholder
@@ -56,10 +57,10 @@ _MAX_STEMS = 64
 _FOLD_EXTRA = (
     {chr(k): frozenset(map(chr, v)) for k, v in _sre_casefix._EXTRA_CASES.items()} if _sre_casefix else {}
 )
-# characters that case-insensitively match a letter other than their own lower case ("ſ" ~ "s", "ı" ~ "i")
-_FOLD_ODD = re.compile("[%s]" % re.escape("".join(sorted(
-    {ch for chars in _FOLD_EXTRA.values() for ch in chars} - set("abcdefghijklmnopqrstuvwxyzабвгдежзийклмнопрстуфхцчшщъыьэюя")
-))) if _FOLD_EXTRA else "(?!)")
+_BASIC_LETTERS = frozenset("abcdefghijklmnopqrstuvwxyzабвгдежзийклмнопрстуфхцчшщъыьэюя")
+# characters that case-insensitively match a basic Latin/Cyrillic letter other than their own lower case
+# ("ſ" ~ "s", "ı" ~ "i"); a stem with a letter whose look-alikes are not among them gets no shortcut
+_FOLD_ODD = "".join(sorted({x for ch in _BASIC_LETTERS for x in _FOLD_EXTRA.get(ch, ())}))
 _lowered_cache: list[Any] = [None, None, None]  # text, text.lower() (None if it changes length), odd chars in it
 
 
@@ -80,9 +81,13 @@ def literal_stems(pattern: str, flags: int = 0) -> frozenset[str] | None:
         if any(len(s.lower()) != len(s) for s in stems):
             return None  # "İ": lower-casing moves offsets
         stems = {s.lower() for s in stems}
-    # a stem that starts with another stem adds no position
-    minimal = [s for s in sorted(stems, key=len) if not any(s.startswith(t) and s != t for t in stems)]
-    return frozenset(minimal)
+    # a stem that starts with another stem adds no position; stems sharing their first four characters are
+    # sought once, by the longest beginning they share (fewer passes over the text, a few more regex tries)
+    minimal = [s for s in stems if not any(s.startswith(t) and s != t for t in stems)]
+    by_head: dict[str, list[str]] = {}
+    for stem in minimal:
+        by_head.setdefault(stem[:4], []).append(stem)
+    return frozenset(os.path.commonprefix(group) for group in by_head.values())
 
 
 def _stem_walk(items: list, heads: set[str]) -> tuple[set[str], set[str]]:
@@ -134,7 +139,7 @@ def find_all(text: str, needles: Iterable[str], lo: int, hi: int) -> list[int]:
 
 
 def count_words(text: str, needle: str, hi: int | None = None, limit: int | None = None) -> int:
-    """Occurrences of `needle` in text[:hi] not inside a longer word, as
+    r"""Occurrences of `needle` in text[:hi] not inside a longer word, as
     `len(re.findall(rf"(?<![\w-]){re.escape(needle)}(?![\w-])", text[:hi]))` counts them (up to `limit`)."""
     hi = len(text) if hi is None else min(hi, len(text))
     if not needle:
@@ -143,7 +148,7 @@ def count_words(text: str, needle: str, hi: int | None = None, limit: int | None
     i = text.find(needle, 0, hi)
     while i >= 0 and (limit is None or n < limit):
         stop = i + len(needle)
-        if (i == 0 or not _word_or_dash(text[i - 1])) and (stop >= hi or not _word_or_dash(text[stop])):
+        if (i == 0 or not _after_word(text[i - 1], True)) and (stop >= hi or not _after_word(text[stop], True)):
             n += 1
             i = text.find(needle, stop, hi)
         else:
@@ -151,13 +156,14 @@ def count_words(text: str, needle: str, hi: int | None = None, limit: int | None
     return n
 
 
-def _word_or_dash(ch: str) -> bool:
-    return ch == "-" or ch == "_" or ch.isalnum()
-
-
 def _after_word(ch: str, dash: bool) -> bool:
     """Does `ch` fail a `(?<!\\w)` lookbehind (`(?<![\\w-])` when `dash`)?"""
     return ch.isalnum() or ch == "_" or (dash and ch == "-")
+
+
+def _foldable(chars: str) -> bool:
+    """Do `_FOLD_ODD` characters cover every case-insensitive look-alike of these (lower-case) characters?"""
+    return all(_FOLD_EXTRA.get(ch, frozenset()) <= set(_FOLD_ODD) and ch not in _FOLD_ODD for ch in chars)
 
 
 def _lowered(text: str) -> tuple[str | None, str]:
@@ -167,7 +173,7 @@ def _lowered(text: str) -> tuple[str | None, str]:
     if cache[0] is not text:
         low = text.lower()
         cache[0], cache[1] = text, (low if len(low) == len(text) else None)
-        cache[2] = "".join(set(_FOLD_ODD.findall(text)))
+        cache[2] = "".join(ch for ch in _FOLD_ODD if ch in text)
     return cache[1], cache[2]
 
 
@@ -183,9 +189,11 @@ class StemScan:
         self.ignore_case = bool(regex.flags & re.IGNORECASE)
         found = literal_stems(regex.pattern, regex.flags) if stems is None else frozenset(stems)
         chars = set("".join(found or ()))
-        if self.ignore_case and (not _FOLD_EXTRA or _FOLD_ODD.search("".join(chars))):
+        if self.ignore_case and (not _FOLD_EXTRA or not _foldable("".join(chars))):
             found = None  # a stem with "σ", "ϐ", ...: no shortcut
         self.stems = tuple(sorted(found)) if found else None
+        # a stem in another script is sought only when the text has its first non-ASCII character
+        self._gates = tuple(next((ch for ch in stem if not ch.isascii()), "") for stem in self.stems or ())
         self._odd = frozenset(x for ch in chars for x in _FOLD_EXTRA.get(ch, ()))  # text characters the stems miss
         # case-sensitive words: `re` finds the pattern without its leading "not after a word" test fast (it
         # skips to the possible first letters), and that test is one character to look at
@@ -213,7 +221,12 @@ class StemScan:
         hay = self._haystack(text)
         if hay is None:
             return None
-        return find_all(hay, self.stems, lo, len(text) if hi is None else min(hi, len(text)))
+        present: dict[str, bool] = {}
+        stems = [
+            stem for stem, gate in zip(self.stems, self._gates)
+            if not gate or present.setdefault(gate, gate in hay)
+        ]
+        return find_all(hay, stems, lo, len(text) if hi is None else min(hi, len(text)))
 
     def finditer(self, text: str, lo: int = 0, hi: int | None = None) -> Iterator[re.Match]:
         lo = max(lo, 0)
@@ -263,7 +276,8 @@ class StemScan:
         hay = self._haystack(text)
         if hay is None:
             return True
-        return any(hay.find(stem, lo, len(text) if hi is None else hi) >= 0 for stem in self.stems)
+        hi = len(text) if hi is None else hi
+        return any((not gate or gate in hay) and hay.find(stem, lo, hi) >= 0 for stem, gate in zip(self.stems, self._gates))
 
 
 
@@ -898,14 +912,14 @@ def _count(doc: Document, cands: list[Candidate]) -> None:
 
 
 def _surface_spans(text: str, surfaces: list[str], hi: int) -> Iterator[Span]:
-    """Mentions of the surfaces (any case, any whitespace between words, first listed wins), as a compiled
+    r"""Mentions of the surfaces (any case, any whitespace between words, first listed wins), as a compiled
     `(?<![\w-])(?:surface|...)(?![\w])` would find them; compiling that per page costs more than the search."""
     hi = min(hi, len(text))
     alternatives = [[w.lower() for w in s.split()] for s in surfaces]
     hay, odd = _lowered(text)
     chars = "".join(w for words in alternatives for w in words)
     if (
-        hay is None or not all(alternatives) or not _FOLD_EXTRA or _FOLD_ODD.search(chars)
+        hay is None or not all(alternatives) or not _FOLD_EXTRA or not _foldable(set(chars))
         or len(chars) != len("".join("".join(s.split()) for s in surfaces))
         or (odd and any(x in odd for ch in set(chars) for x in _FOLD_EXTRA.get(ch, ())))
     ):
@@ -922,7 +936,7 @@ def _surface_spans(text: str, surfaces: list[str], hi: int) -> Iterator[Span]:
             at.setdefault(pos, []).extend(group)
     end = 0
     for pos in sorted(at):
-        if pos < end or (pos > 0 and _word_or_dash(text[pos - 1])):
+        if pos < end or (pos > 0 and _after_word(text[pos - 1], True)):
             continue
         group = at[pos]
         if len(group) > 1:
@@ -978,7 +992,7 @@ def _count_acronyms(doc: Document, cands: list[Candidate]) -> None:
 
 
 def _form_uses(text: str, forms: Iterable[str], hi: int) -> Iterator[str]:
-    """Whole-word uses of short forms, as `(?<![\w-])(?:{_alternation(forms)})(?![\w-])` finds them."""
+    r"""Whole-word uses of short forms, as `(?<![\w-])(?:{_alternation(forms)})(?![\w-])` finds them."""
     hi = min(hi, len(text))
     at: dict[int, list[str]] = {}
     for form in sorted(forms, key=lambda f: len(re.escape(f)), reverse=True):  # the alternation's order
@@ -986,11 +1000,11 @@ def _form_uses(text: str, forms: Iterable[str], hi: int) -> Iterator[str]:
             at.setdefault(pos, []).append(form)
     end = 0
     for pos in sorted(at):
-        if pos < end or (pos > 0 and _word_or_dash(text[pos - 1])):
+        if pos < end or (pos > 0 and _after_word(text[pos - 1], True)):
             continue
         for form in at[pos]:
             stop = pos + len(form)
-            if stop >= hi or not _word_or_dash(text[stop]):
+            if stop >= hi or not _after_word(text[stop], True):
                 end = stop
                 yield form
                 break
@@ -1023,14 +1037,26 @@ def _group(cands: list[Candidate]) -> list[list[Candidate]]:
             i = parent[i]
         return i
 
+    close = _close_pairs(keys)
     for a in range(len(cands)):
         for b in range(a + 1, len(cands)):
-            if max(fuzz.token_sort_ratio(x, y) for x in keys[a] for y in keys[b]) >= 90:
+            if (a, b) in close:
                 parent[root(a)] = root(b)
     groups: dict[int, list[Candidate]] = {}
     for i, cand in enumerate(cands):
         groups.setdefault(root(i), []).append(cand)
     return list(groups.values())
+
+
+def _close_pairs(keys: list[set[str]]) -> set[tuple[int, int]]:
+    """(a, b), a < b, when some key of a and some key of b have token-sort similarity >= 90 (one C call)."""
+    if len(keys) < 2:
+        return set()
+    owners = [i for i, ks in enumerate(keys) for _ in ks]
+    flat = [k for ks in keys for k in ks]
+    scores = process.cdist(flat, flat, scorer=fuzz.token_sort_ratio, score_cutoff=90, workers=1)
+    rows, cols = scores.nonzero()
+    return {(owners[p], owners[q]) for p, q in zip(rows.tolist(), cols.tolist()) if owners[p] < owners[q]}
 
 
 # ------------------------------------------------------------------ output

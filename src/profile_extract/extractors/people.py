@@ -13,10 +13,24 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..document import Document, Extraction, Line, Mention, Span
-from ..entities import AFTER_PERSON_FOR, AFTER_PERSON_QUOTE, ROLE, ROLE_PHRASE
+from ..entities import AFTER_PERSON_FOR, AFTER_PERSON_OF, AFTER_PERSON_QUOTE, HONORIFIC_WORDS, ROLE, ROLE_ALTERNATION, ROLE_PHRASE
 
 _HONORIFIC_PREFIX = re.compile(r"^(?:(?:Mr|Mrs|Ms|Dr|Prof|Assoc|Assos|Eng|Ing)\.?\s+)+|^(?:г-н|г-жа)\s+", re.IGNORECASE)
-_ROLE_BEFORE = re.compile(rf"(?:{ROLE.pattern})[^\S\n]+$", re.IGNORECASE)
+# "Attn. Ms", "Contact:": words before a name at the start of its line
+_LINE_LEAD = re.compile(rf"^(?:(?:Attn\.?|Attention:?|Att\.|To:|Contact(?:[^\S\n]+person)?:|c/o)[^\S\n]*)?(?:(?:{HONORIFIC_WORDS})[^\S\n]+)*", re.IGNORECASE)
+_SP = r"[^\S\n]+"
+_HONORIFICS_BEFORE = rf"(?:(?:{HONORIFIC_WORDS}){_SP})*"
+_ROLE_BEFORE = re.compile(rf"(?:{ROLE.pattern})[^\S\n]+{_HONORIFICS_BEFORE}$", re.IGNORECASE)
+# "its director X", "our certified cluster expert Dr. X": a possessive, up to three words and a role
+_POSSESSIVE_ROLE_BEFORE = re.compile(
+    rf"(?<!\w)(?:its|their|our|his|her){_SP}((?:[^\W\d_]+{_SP}){{0,3}}?(?:{ROLE.pattern})){_SP}{_HONORIFICS_BEFORE}$", re.IGNORECASE
+)
+# "Nordic Battery Cluster's CEO X": the organisation's possessive, then the role
+_ORG_POSSESSIVE_ROLE = re.compile(rf"['’]s{_SP}((?:{ROLE.pattern})){_SP}{_HONORIFICS_BEFORE}$", re.IGNORECASE)
+# "заместник-кметът на Община X Name", "the Mayor of X Municipality Name": role, "of", organisation, name
+_ROLE_OF_BEFORE = re.compile(rf"((?<!\w)(?:{ROLE_ALTERNATION})(?:ът|ят|та)?(?!\w)){_SP}(?:на|of(?:{_SP}the)?){_SP}$", re.IGNORECASE)
+_ITS_AFTER_ORG = re.compile(rf",?{_SP}(?:and{_SP})?(?:its|their){_SP}", re.IGNORECASE)
+_ORG_LINE_REST = re.compile(r"[^\S\n]*(?:\([^()\n]{1,15}\))?[^\S\n]*(?:,[^\n]{0,40})?$")
 _MAX_ROLE_LINE_WORDS = 6
 
 
@@ -86,8 +100,11 @@ def _attributes(doc: Document, person: _Person, orgs: list[Mention]) -> None:
         role, org = _beside(doc, mention, orgs)
         if role is None and org is None:
             role, org = _lines_below(doc, mention, orgs)
+        elif role is not None and org is None:
+            org = _lines_below(doc, mention, orgs, role)[1] or _line_above_org(doc, mention, orgs)
         if role is None:
-            role = _role_before(doc, mention)
+            role, before_org = _role_before(doc, mention, orgs)
+            org = org or before_org
         if role is not None and person.role is None:
             person.role = role
             person.organisation = org or person.organisation
@@ -108,6 +125,8 @@ def _beside(doc: Document, mention: Mention, orgs: list[Mention]):
         org = _org_at(orgs, m.start("org"), m.end("org")) if m.group("org") else None
         if m.group("org") and org is None:
             role_span = (m.start("role"), m.end("org"))  # "President of Montenegro": a place is part of the role
+        if org is None and not m.group("org"):
+            org = _org_following(text, orgs, m.end(), _COMMA)  # "X, Project Coordinator, SPTC"
         role = (text[role_span[0]:role_span[1]], role_span)
         return role, ((org.text, (org.start, org.end)) if org else None)
     for regex in (AFTER_PERSON_QUOTE, AFTER_PERSON_FOR):
@@ -116,24 +135,68 @@ def _beside(doc: Document, mention: Mention, orgs: list[Mention]):
             org = _org_at(orgs, m.start(1), m.end(1))
             if org:
                 return None, (org.text, (org.start, org.end))
+    m = AFTER_PERSON_OF.match(text, mention.end)  # "Prof. X of the Y Institute", "X from Y Cluster"
+    if m:
+        org = next((o for o in orgs if o.start == m.end()), None)
+        if org:
+            return None, (org.text, (org.start, org.end))
     return None, None
 
 
-def _lines_below(doc: Document, mention: Mention, orgs: list[Mention]):
-    """A name alone on its line: the next lines may be its role and its organisation."""
+_COMMA = re.compile(r",[^\S\n]*")
+
+
+def _org_following(text: str, orgs: list[Mention], pos: int, sep: re.Pattern) -> Mention | None:
+    """An organisation written right after `pos` (after `sep`) that ends its clause or line."""
+    m = sep.match(text, pos)
+    if not m:
+        return None
+    org = next((o for o in orgs if o.start == m.end()), None)
+    if org and re.match(r"[^\S\n]*(?:[,.;)]|\n|$)", text[org.end:org.end + 2]):
+        return org
+    return None
+
+
+def _lines_below(doc: Document, mention: Mention, orgs: list[Mention], role=None):
+    """A name alone on its line (or with its role: "X, CEO"): the next lines may be its role and organisation."""
     line = doc.line_at(mention.start)
-    if line is None or _HONORIFIC_PREFIX.sub("", line.text).strip() != mention.text:
+    if line is None or _line_lead_end(line) != mention.start - line.start:
         return None, None
-    role = org = None
-    for nxt in _following_lines(doc, line, 2):
+    rest = doc.text[mention.end:line.end].rstrip()
+    if rest and not (role and role[1][1] == mention.end + len(rest)):
+        return None, None  # the line holds more than the name (and its role)
+    org = None
+    for nxt in _following_lines(doc, line, 1 if role else 2):
         hit = _org_at(orgs, nxt.start, nxt.end)
-        if hit and hit.start == nxt.start and hit.end == nxt.end and org is None:
+        if hit and hit.start == nxt.start and _ORG_LINE_REST.match(doc.text, hit.end, nxt.end) and org is None:
             org = (hit.text, (hit.start, hit.end))
         elif role is None and org is None and len(nxt.text.split()) <= _MAX_ROLE_LINE_WORDS and ROLE.search(nxt.text):
             role = (nxt.text, nxt.span)
         else:
             break
     return role, org
+
+
+def _line_lead_end(line: Line) -> int:
+    m = _LINE_LEAD.match(line.text)
+    return m.end() if m else 0
+
+
+def _line_above_org(doc: Document, mention: Mention, orgs: list[Mention]):
+    """An address block: "Org" on the line right above "Attn. Ms X, Role"."""
+    line = doc.line_at(mention.start)
+    if line is None or _line_lead_end(line) != mention.start - line.start:
+        return None
+    index = next((i for i, candidate in enumerate(doc.lines) if candidate is line), 0)
+    if index == 0:
+        return None
+    above = doc.lines[index - 1]
+    if doc.text.count("\n", above.end, line.start) != 1:
+        return None  # a blank line between: not one block
+    hit = _org_at(orgs, above.start, above.end)
+    if hit and hit.start == above.start and hit.end == above.end:
+        return (hit.text, (hit.start, hit.end))
+    return None
 
 
 def _following_lines(doc: Document, line: Line, count: int) -> list[Line]:
@@ -143,10 +206,27 @@ def _following_lines(doc: Document, line: Line, count: int) -> list[Line]:
     return doc.lines[index + 1:index + 1 + count]
 
 
-def _role_before(doc: Document, mention: Mention):
-    """ "President Jakov Milatović": a role title right before the name on the same line."""
-    start = max(0, mention.start - 60)
-    m = _ROLE_BEFORE.search(doc.text, start, mention.start)
+def _role_before(doc: Document, mention: Mention, orgs: list[Mention]):
+    """A role written before the name: "President X", "its director X", "Org's CEO X",
+    "заместник-кметът на Община Y X" (role, organisation, name)."""
+    text = doc.text
+    start = max(0, mention.start - 80)
+    m = _POSSESSIVE_ROLE_BEFORE.search(text, start, mention.start)
+    if m:  # "For PackPT, its director X": "its" points back to the organisation just named
+        org = next((o for o in orgs if _ITS_AFTER_ORG.fullmatch(text, o.end, m.start(1))), None)
+        return (m.group(1), m.span(1)), ((org.text, (org.start, org.end)) if org else None)
+    m = _ORG_POSSESSIVE_ROLE.search(text, start, mention.start)
+    if m:
+        org = next((o for o in orgs if o.end == m.start()), None)
+        if org:
+            return (m.group(1), m.span(1)), (org.text, (org.start, org.end))
+    org = next((o for o in orgs if start <= o.end < mention.start and not text[o.end:mention.start].strip()), None)
+    if org:
+        m = _ROLE_OF_BEFORE.search(text, max(0, org.start - 60), org.start)
+        if m:
+            return (m.group(1), m.span(1)), (org.text, (org.start, org.end))
+    m = _ROLE_BEFORE.search(text, start, mention.start)
     if m and m.group().strip()[:1].isupper():
-        return (m.group().strip(), (m.start(), m.start() + len(m.group().rstrip())))
-    return None
+        role_end = m.start() + len(ROLE.match(text, m.start()).group())
+        return (text[m.start():role_end], (m.start(), role_end)), None
+    return None, None

@@ -262,8 +262,24 @@ def test_same_organisation(a, b, same):
 
 
 @pytest.mark.parametrize(
-    "text", ["", "\n\n", "Cluster", "Cluster:", "“Cluster”", "label label label", "member of the", "5 Clusters: ; , ;", "\u200b\ufeff"]
+    "text",
+    [
+        "", "\n\n", "Cluster", "Cluster:", "“Cluster”", "label label label", "member of the", "5 Clusters: ; , ;", "\u200b\ufeff",
+        "Partners:\n", "Partners\n\n- \n- –\n", "-Cluster -Cluster", "a-Cluster", ", the cluster", "the big cluster ", "клъстер",
+        "Label GOLD", "member of X, the a network, and of", "is part of the", "Today Cluster",
+    ],
 )
 def test_odd_input_never_raises(text):
     run(text, None)
     run(text, "Cluster")
+
+
+def test_one_huge_line_stays_fast():
+    """Sentence and cue look-ups are windowed: a page that is one long line is processed in linear time."""
+    import time
+
+    unit = ("the Tuscan fashion cluster Next Textile Hub, the competitiveness cluster for wood, member of the A Network, "
+            "signed with Wood Cluster Tyrol and received the Gold Label of ESCA, ")
+    start = time.perf_counter()
+    run(unit * 1500, "Alpine Wood Cluster")
+    assert time.perf_counter() - start < 20

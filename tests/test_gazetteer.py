@@ -179,3 +179,53 @@ def test_big_page_is_fast():
     found = find_places(text)
     assert time.perf_counter() - began < 5
     assert len(found) > 30000
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        # NUTS-2 regions of many countries, local and English forms, with and without diacritics
+        ("Länsi-Suomi", ("Länsi-Suomi", "region", "FI")),
+        ("Lansi-Suomi", ("Lansi-Suomi", "region", "FI")),
+        ("Střední Morava", ("Střední Morava", "region", "CZ")),
+        ("Stredni Morava", ("Stredni Morava", "region", "CZ")),
+        ("Wielkopolskie", ("Wielkopolskie", "region", "PL")),
+        ("Warszawski stołeczny", ("Warszawski stołeczny", "region", "PL")),
+        ("Região Norte", ("Região Norte", "region", "PT")),
+        ("Peloponnisos", ("Peloponnisos", "region", "GR")),
+        ("Πελοπόννησος", ("Πελοπόννησος", "region", "GR")),
+        ("Oberbayern", ("Oberbayern", "region", "DE")),
+        ("Sydsverige", ("Sydsverige", "region", "SE")),
+        ("Övre Norrland", ("Övre Norrland", "region", "SE")),
+        ("Nord-Pas-de-Calais", ("Nord-Pas-de-Calais", "region", "FR")),
+        ("Principado de Asturias", ("Principado de Asturias", "region", "ES")),
+        ("Region Midtjylland", ("Region Midtjylland", "region", "DK")),
+        ("Sostinės regionas", ("Sostinės regionas", "region", "LT")),
+        ("Kurzeme", ("Kurzeme", "region", "LV")),
+        ("Harju County", ("Harju County", "region", "EE")),
+        ("Jihovýchod", ("Jihovýchod", "region", "CZ")),
+        ("Západné Slovensko", ("Západné Slovensko", "region", "SK")),
+        ("Jadranska Hrvatska", ("Jadranska Hrvatska", "region", "HR")),
+        ("Prov. Oost-Vlaanderen", ("Prov. Oost-Vlaanderen", "region", "BE")),
+        ("Provincia Autonoma di Trento", ("Provincia Autonoma di Trento", "region", "IT")),
+        ("Южна централна България", ("Южна централна България", "region", "BG")),
+        ("the Gulf region", ("Gulf region", "macro", None)),
+    ],
+)
+def test_nuts_regions(text, expected):
+    assert places(text)[0] == expected
+
+
+@pytest.mark.parametrize(
+    "text,gpes",
+    [
+        ("Members visited the Tampere Science Park and Tampere.", ["Tampere"]),
+        ("It joined the Baltic Sea Region Industry 4.0 Alliance.", []),
+        ("Funded by Interreg Baltic Sea Region.", []),
+        ("The Adriatic clusters met in Split, Croatia.", ["Split", "Croatia"]),
+        ("Shipping across the Adriatic.", ["Adriatic"]),
+        ("Brno University of Technology is in Brno.", ["Brno"]),
+    ],
+)
+def test_places_inside_names_are_not_gpe(text, gpes):
+    assert [m.text for m in gpe_mentions(text)] == gpes

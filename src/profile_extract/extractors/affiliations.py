@@ -59,6 +59,7 @@ _CLUSTER_ANCHOR = re.compile(
     + r")(?![\w-])",
     re.IGNORECASE,
 )
+_CLUSTER_KEYS = tuple(sorted({w.casefold() for w in _CLUSTER_WORDS}))
 _LOWER_CLUSTER_WORD = "(?:" + "|".join(sorted((re.escape(w) for w in _CLUSTER_WORDS if not w.endswith("s")), key=len, reverse=True)) + ")"
 _SENTENCE_ADVERBS = frozenset(_ORGS["sentence_adverbs"])
 _ROLE_WORDS = frozenset(_ORGS["role_words"])
@@ -309,12 +310,11 @@ def cluster_names(doc: Document) -> list[tuple[int, int]]:
             spans.append((start, start + len(inner)))
             quoted_starts.append(start)
     quoted = list(spans)
-    for m in _CLUSTER_ANCHOR.finditer(text):
-        i = bisect_right(quoted_starts, m.start()) - 1
-        if i >= 0 and m.start() < quoted[i][1]:
-            continue
-        line = doc.line_at(m.start())
-        if line is not None:
+    for line in keyword_lines(doc, _CLUSTER_KEYS):  # a fast pre-filter: the anchor regex only runs on these lines
+        for m in _CLUSTER_ANCHOR.finditer(text, line.start, line.end):
+            i = bisect_right(quoted_starts, m.start()) - 1
+            if i >= 0 and m.start() < quoted[i][1]:
+                continue
             span = _expand_cluster(text, m.start(), m.end(), line)
             if span is not None:
                 spans.append(span)
@@ -488,12 +488,14 @@ _LIST_HEAD = re.compile(
     r"(?:\s+from\s+[A-ZА-Я][^\W\d_]*)?\s*:\s*"
 )
 _MEMBER_OF = re.compile(
-    r"(?<![^\W\d_])(?:(?:founding|full|associate|active|affiliate)\s+)?(?:members?(?:\s+(?:cluster|organi[sz]ation)s?)?|membership)"
+    r"(?<![^\W\d_])(?:"
+    r"(?:(?:founding|full|associate|active|affiliate)\s+)?(?:members?(?:\s+(?:cluster|organi[sz]ation)s?)?|membership)"
     r"\s+(?:of|in|to)\s+(?:the\s+)?"
-    r"|(?<![^\W\d_])(?:is|are|became|becomes|become|been)\s+(?:an?\s+)?(?:active\s+|integral\s+)?part\s+of\s+(?:the\s+)?"
-    r"|(?<![^\W\d_])(?:joined|joins|affiliated\s+(?:with|to)|belongs?\s+to|belonging\s+to)\s+(?:the\s+)?"
-    r"|(?<![^\W\d_])(?:(?:is|are|been|became|become|becomes)\s+(?:an?\s+)?(?:active\s+|full\s+)?partners?\s+in)\s+(?:the\s+)?"
-    r"|(?<![^\W\d_])(?:член(?:ува)?\s+(?:на|в)|членува\s+в|се\s+присъедини\s+към)\s+",
+    r"|(?:is|are|became|becomes|become|been)\s+(?:an?\s+)?(?:active\s+|integral\s+)?part\s+of\s+(?:the\s+)?"
+    r"|(?:joined|joins|affiliated\s+(?:with|to)|belongs?\s+to|belonging\s+to)\s+(?:the\s+)?"
+    r"|(?:(?:is|are|been|became|become|becomes)\s+(?:an?\s+)?(?:active\s+|full\s+)?partners?\s+in)\s+(?:the\s+)?"
+    r"|(?:член(?:ува)?\s+(?:на|в)|членува\s+в|се\s+присъедини\s+към)\s+"
+    r")",
     re.IGNORECASE,
 )
 _COMPOUND_END = re.compile(r"(?<![\w-])[^\W\d_]+(?:-[^\W\d_]+)*-$")

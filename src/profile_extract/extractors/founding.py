@@ -16,7 +16,8 @@ from typing import Any
 
 from ..dates import DateMatch, find_dates, parse_date
 from ..document import Document, Extraction, Span
-from .names import StemScan, org_references, refers_to_org
+from ..scan import StemScan
+from .names import org_references, refers_to_org
 
 with resources.files("profile_extract.data").joinpath("founding.toml").open("rb") as _fh:
     _DATA = tomllib.load(_fh)

@@ -20,7 +20,8 @@ from typing import Any, Iterator
 
 from ..document import Document, Extraction, FormField, Line, Span
 from ..text_utils import NUMBER, NUMBER_WORDS, number_value, parse_count
-from .names import StemScan, org_references, refers_to_org
+from ..scan import StemScan
+from .names import org_references, refers_to_org
 
 with resources.files("profile_extract.data").joinpath("members.toml").open("rb") as _fh:
     _DATA = tomllib.load(_fh)

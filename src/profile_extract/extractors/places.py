@@ -453,11 +453,12 @@ def _from_address_blocks(doc: Document, names: list[str], seat: _Seat) -> None:
     for i, line in enumerate(doc.lines):
         if not (_is_name_line(line.text, names) or normalise_label(line.text) in _CONTACT_LABELS):
             continue
-        for nxt in doc.lines[i:i + _ADDRESS_BLOCK_LINES + 1]:
+        for j in range(i, min(len(doc.lines), i + _ADDRESS_BLOCK_LINES + 1)):
+            nxt = doc.lines[j]
             if nxt.index - line.index > _ADDRESS_BLOCK_LINES:
                 break
             found = [p for p in find_places(doc.text, nxt.start, nxt.end) if p.kind in _SEAT_KINDS]
-            after = doc.lines[doc.lines.index(nxt) + 1] if nxt is not doc.lines[-1] else None
+            after = doc.lines[j + 1] if j + 1 < len(doc.lines) else None
             if after is not None and after.index == nxt.index + 1:
                 found += [p for p in find_places(doc.text, after.start, after.end) if p.kind == "country"
                           and len(after.text.strip(" .,")) == p.end - p.start]  # "7400 Herning" / "Denmark"

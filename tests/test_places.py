@@ -223,6 +223,8 @@ we are pleased to inform you that your cluster passed the assessment.
         ("Energy Cluster\n\nRegistered office: Via Garibaldi 3, 10122 Torino (TO), Italy\n", "Energy Cluster", ("IT", None, "Torino")),
         ("Energy Cluster\n\nContact us\nEnergy Cluster, Via Roma 1, 38122 Trento, Italy\ninfo@example.org\n", "Energy Cluster",
          ("IT", None, "Trento")),
+        ("Wood Cluster\n\nContact\nWood Cluster\nHämeenkatu 1, Kangasala, Finland\n", "Wood Cluster", ("FI", None, "Kangasala")),
+        ("Wood Cluster\n\nContact: Anna Virtanen, Tampere, Finland\n", "Wood Cluster", ("FI", None, "Tampere")),
         # facts tables and definition lists
         ("Forest Cluster\n\nKey facts\nCountry | Finland\nFounded | 2010\n", "Forest Cluster", ("FI", None, None)),
         ("Forest Cluster\n\n| Country | Estonia |\n|---|---|\n| Members | 40 |\n", "Forest Cluster", ("EE", None, None)),
@@ -261,6 +263,13 @@ def test_seat_variants(text, name, expected):
         ("Forum 2020\n\nDate: 5 May 2020\nVenue: Messe Frankfurt, Ludwig-Erhard-Anlage 1, 60327 Frankfurt, Germany\n", "Eco Cluster"),
         ("The network is an association of clusters in Germany, Austria and Italy.", "Alpine Cluster Network"),
         ("Sincerely,\nJohn Smith\nExample Agency, Main Street 1, 1000 Brussels, Belgium", "Wood Cluster"),
+        ("Green Cluster is a cluster that held its annual conference in Varna.", "Green Cluster"),
+        ("Green Cluster is a member of the Danube Cluster Network in Austria.", "Green Cluster"),
+        ("Green Cluster is an association of firms from Germany, Austria and Italy.", "Green Cluster"),
+        ("The forum was hosted by Acme Cluster, based in Kokkola, Finland.", "Green Cluster"),
+        ("The cluster visited the Tech Park in Getafe, Spain.", "Aero Cluster"),
+        ("Green Cluster\n\nIn 2019 the members met in Porto.\n", "Green Cluster"),
+        ("Green Cluster\n\nOn 12 May 2019 Berlin hosted the members.\n", "Green Cluster"),
     ],
 )
 def test_no_seat_variants(text, name):

@@ -144,3 +144,9 @@ def test_number_answering_the_label_above_is_not_taken_by_the_label_below():
 def test_count_with_a_breakdown_in_brackets_fits_a_count_label():
     doc = doc_of("Total number of members: 42 (35 SMEs, 2 large companies)\n")
     assert values(doc, "members.total") == [["42 (35 SMEs, 2 large companies)"]]
+
+
+def test_project_period_lines_are_fields_not_news_datelines():
+    doc = doc_of("SmartWood\n\nStart date: 1 September 2019\nEnd date: 28 February 2022\n\nThe project links clusters.\n")
+    assert not any(s.dateline for s in doc.sections)
+    assert [f.key for f in doc.fields] == ["period", "period"]

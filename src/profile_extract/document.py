@@ -5,7 +5,9 @@ cleaned text that is saved beside each record, so evidence can always be checked
 """
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any, Iterator
 
 Span = tuple[int, int]
@@ -92,17 +94,20 @@ class Document:
         return [m for m in self.mentions if m.label == label]
 
     def line_at(self, offset: int) -> Line | None:
-        lo, hi = 0, len(self.lines) - 1
-        while lo <= hi:
-            mid = (lo + hi) // 2
-            line = self.lines[mid]
-            if offset < line.start:
-                hi = mid - 1
-            elif offset >= line.end:
-                lo = mid + 1
-            else:
-                return line
+        """The line holding `offset` (lines are in text order and don't overlap)."""
+        k = bisect_right(self._line_starts, offset) - 1
+        if k >= 0 and offset < self.lines[k].end:
+            return self.lines[k]
         return None
+
+    @cached_property
+    def _line_starts(self) -> list[int]:
+        return [line.start for line in self.lines]
+
+    @cached_property
+    def lower(self) -> str:
+        """`text.lower()`, computed once for every extractor's keyword pre-filters."""
+        return self.text.lower()
 
     def paragraphs(self) -> Iterator[Line]:
         """Lines that read as running prose (long enough to hold a sentence)."""

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from .atomic import write_text
-from .scoring import FIELDS, HEADLINE, CorpusScore, DocScore, FieldScore, display_value, score_corpus, score_document
+from .scoring import FIELDS, HEADLINE, CorpusScore, DocScore, display_value, score_corpus, score_document
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 BASELINE_MARGIN_KEY = "baseline_margin"

@@ -245,6 +245,8 @@ def dateline(line: Line) -> bool:
         return False
     prefix = text[: dates[0].start].strip(" :/-|–")
     rest = text[dates[0].end:].strip(" .,:/-|–")
+    if prefix and (spec := match_label(prefix)) is not None and spec.key == "period":
+        return False  # "Start date: 1 May 2019" belongs to a project, not a news item
     return len(prefix.split()) <= 3 and not rest
 
 

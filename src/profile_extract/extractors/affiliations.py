@@ -195,7 +195,7 @@ class LineMatches:
 
 def keyword_lines(doc: Document, keywords: Iterable[str]) -> list[Line]:
     """Lines holding any of the lower-case `keywords`, found with str.find: a fast pre-filter for big pages."""
-    low = doc.text.lower()
+    low = doc.lower
     if len(low) != len(doc.text):
         return list(doc.lines)
     found: dict[int, Line] = {}
@@ -702,7 +702,6 @@ def _label_phrase(text: str, a: int, b: int, line: Line, selves: list[str]) -> t
 def _awarded_to_self(doc: Document, line: Line, start: int, selves: list[str], verbs: tuple[LineMatches, LineMatches]) -> bool:
     text = doc.text
     s0, _ = sentence_bounds(text, start, line)
-    before = text[s0:start]
     awards, receives = (v.within(line, s0, start) for v in verbs)
     if awards:
         return True

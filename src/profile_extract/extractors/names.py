@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import re
 import tomllib
-from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
@@ -261,7 +260,7 @@ def _from_designators(doc: Document, pool: _Pool, title_line: Line | None) -> li
     """Capitalised phrases around organisation-type words; returns those inside `title_line`, in order."""
     in_title: list[Candidate] = []
     covered_until = -1
-    line_at = _line_finder(doc)
+    line_at = doc.line_at
     for n, hit in enumerate(_DESIGNATOR_SCAN.finditer(doc.text, 0, _COUNT_SCOPE)):
         if n >= _MAX_DESIGNATOR_HITS:
             break
@@ -287,20 +286,6 @@ def _from_designators(doc: Document, pool: _Pool, title_line: Line | None) -> li
         if cand and title_line and title_line.start <= start < title_line.end and cand not in in_title:
             in_title.append(cand)
     return in_title
-
-
-def _line_finder(doc: Document) -> Any:
-    """`doc.line_at` with the line starts bisected in C (lines are in text order and don't overlap)."""
-    lines = doc.lines
-    starts = [line.start for line in lines]
-
-    def line_at(offset: int) -> Line | None:
-        k = bisect_right(starts, offset) - 1
-        if k >= 0 and offset < lines[k].end:
-            return lines[k]
-        return None
-
-    return line_at
 
 
 class _Tokens:

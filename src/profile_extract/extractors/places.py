@@ -1,12 +1,16 @@
 """The organisation's seat (country, region, city; contract 3.2) and its target countries (3.5).
 
 Seat evidence is read strongest first, each kind filling only what is still unknown:
-form fields (Country / Region / City / Location), a "Country: Region (Country)" header
+form fields and facts-table rows (Country / Region / City / Location / Head office /
+Address; a Contact field only for a postal address), a "Country: Region (Country)" header
 line, a location line whose label lost its colon, a line that is only a region name in a
 form profile (its label did not match), seat phrases whose subject is the organisation
-("based in X", "set up in 2012 in X", "със седалище в X"), the organisation's own name
-("ICT Cluster Plovdiv", "Hungarian Cluster Association"), and last the country that clearly
-dominates the page's country names. Places where the organisation merely held an event
+("based in X", "set up in 2012 in X", "със седалище в X", "offices in the Y Park in Town,
+Country" with a town the gazetteer does not know), a postal address under the
+organisation's name or a Contact heading ("8000 Aarhus C, Denmark"), a sentence defining the
+organisation ("X is an association of ... in the Olomouc Region"), the organisation's own
+name ("ICT Cluster Plovdiv", "Hungarian Cluster Association"), and last the country that
+clearly dominates the page's country names. Places where the organisation merely held an event
 are never read. Wording lives in `data/places/seat.toml`, names in the gazetteer.
 """
 from __future__ import annotations
@@ -88,6 +92,7 @@ _TOWN_SUFFIXES = frozenset(_WORDING["seat"]["town_suffixes"])
 _TOWN_BEFORE_COUNTRY = re.compile(r"(?<!\w)(?:in|at)[ \t]+(?P<town>" + _TOWN + r")[ \t]*,[ \t]*$")
 # "in the Aero Technology Park in ": a named place (a park, a building) between a seat phrase and the town
 _NAME_HOP = re.compile(r"(?:the[ \t]+)?[A-Z][\w&'.-]*(?:[ \t]+(?:of|for|and|&|[A-Z][\w&'.-]*)){0,6}[ \t]+(?:in|at)[ \t]+$")
+_TOWN_LINE_END = re.compile(r"(?:^|(?<=\n)|,[ \t]*)(?P<town>" + _TOWN + r")[ \t]*,[ \t]*$")
 _TABLE_ROW = re.compile(r"^\|?[ \t]*(?P<label>[^|\n]{2,40}?)[ \t]*\|[ \t]*(?P<value>[^|\n]{2,150}?)[ \t]*\|?[ \t]*$")
 _DEFINITION_NOUN = "(?:" + "|".join(map(re.escape, _WORDING["seat"]["definition_nouns"])) + ")"
 _COPULA = re.compile(r"[ \t]*(?:\([^()\n]{1,30}\)[ \t]*)?(?:,[^,.;\n]{1,80},[ \t]*)?(?:is|was|has been|е)[ \t]+(?:(?:a|an|the|one of the)[ \t]+)?")
@@ -228,10 +233,13 @@ def _read_seat_value(doc: Document, seat: _Seat, key: str, start: int, end: int)
 
 
 def _postcode_town(text: str, start: int, end: int, found: list[Place]) -> Span | None:
-    """The town of a postal address ("Vestergade 10, 8000 Aarhus C, Denmark" -> Aarhus), up to a country name."""
-    m = _POSTCODE_TOWN.search(text, start, end)
+    """The town of a postal address ("Vestergade 10, 8000 Aarhus C, Denmark" -> Aarhus), up to a country
+    name; without a postcode, the town of an address line that ends in ", Town, Country"."""
+    m = next((m for m in _POSTCODE_TOWN.finditer(text, start, end) if _opens_address_part(text, start, m.start())), None)
     if m is None:
-        return None
+        last = [p for p in found if p.kind == "country" and start <= p.start < end and not text[p.end:end].strip(" .")]
+        m = _TOWN_LINE_END.search(text, start, last[-1].start) if last else None
+        return m.span("town") if m else None
     town_start, town_end = m.span("town")
     for place in found:
         if place.kind == "country" and town_start < place.start < town_end:
@@ -242,17 +250,25 @@ def _postcode_town(text: str, start: int, end: int, found: list[Place]) -> Span 
     return (town_start, town_start + len(" ".join(words))) if words else None
 
 
+def _opens_address_part(text: str, start: int, at: int) -> bool:
+    """A postcode opens a part of an address: at the start of the value or line, or after a comma
+    ("Street 1, 8000 Aarhus"); "on 12 May 2019 Berlin hosted" is a date, not a postcode."""
+    before = text[max(start, at - 40):at].rstrip(" \t\u00a0")
+    return not before or before[-1] in ",;:|(\n"
+
+
 def _add_town(seat: _Seat, text: str, town: Span, found: list[Place]) -> None:
     """A postcode town: the gazetteer's place when it knows the name, else the town as written; the
     country of the address comes with it."""
-    known = [p for p in found if p.start == town[0] and p.kind in ("city", "region")]
+    known = [p for p in found if p.start == town[0] and p.kind in _SEAT_KINDS]
     countries = [p for p in found if p.kind == "country" and p.start >= town[1]]
     code = known[0].code if known else (countries[0].code if countries else None)
     if countries and code == countries[0].code:
         seat.set_country(code, (countries[0].start, countries[0].end))
+    if known and known[0].kind != "city":
+        return  # "Lyon, Auvergne-Rhône-Alpes, France": the word before the country is the region
     if seat.city is None and seat._fits(code):
-        place = known[0] if known and known[0].kind == "city" else None
-        seat.city = (place.text, (place.start, place.end), place.code) if place else (text[town[0]:town[1]], town, code)
+        seat.city = (known[0].text, (known[0].start, known[0].end), code) if known else (text[town[0]:town[1]], town, code)
 
 
 def _event_field_near(doc: Document, location: FormField) -> bool:

@@ -23,6 +23,8 @@ from ..document import Document, Extraction, FormField, Line, Section, Span
 from ..sections import is_known_heading, match_label, normalise_label
 from ..text_utils import NUMBER, number_value
 
+_WORD = re.compile(r"\S+")
+
 with resources.files("profile_extract.data").joinpath("projects.toml").open("rb") as _fh:
     _DATA = tomllib.load(_fh)
 
@@ -233,8 +235,7 @@ def _cap_run_before(text: str, pos: int) -> tuple[int, int] | None:
 def _cap_run_after(text: str, pos: int, *, dashes: bool = True) -> tuple[int, int] | None:
     """The run of capitalised words starting at `pos`, with "for"/"of"/"and" inside and "- ACR" after."""
     end = None
-    i = pos
-    for m in re.finditer(r"\S+", text[pos:pos + 400]):
+    for m in _WORD.finditer(text[pos:pos + 400]):
         word = m.group().rstrip(",;:.!?)\"”")
         stripped_tail = len(m.group()) != len(word)
         if word and _is_cap(word):
@@ -246,7 +247,6 @@ def _cap_run_after(text: str, pos: int, *, dashes: bool = True) -> tuple[int, in
             break
         if stripped_tail:
             break
-        i = pos + m.end()
     return (pos, end) if end else None
 
 

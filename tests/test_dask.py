@@ -9,7 +9,7 @@ import sys
 import pytest
 
 from profile_extract.cache import pipeline_version
-from test_runner import RAW, read_jsonl, run, snapshot, write
+from runner_helpers import RAW, read_jsonl, run, snapshot, write
 
 pytest.importorskip("distributed")
 

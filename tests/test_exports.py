@@ -9,7 +9,7 @@ import pytest
 
 from profile_extract import exports
 from profile_extract.record import Event, Members, Person, Project, Record, Source
-from test_runner import fake_pipeline, make_corpus, run  # noqa: F401 - fixture
+from runner_helpers import make_corpus, run
 
 RECORD = Record(
     id="x",

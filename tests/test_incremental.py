@@ -6,7 +6,7 @@ import json
 import pytest
 
 from profile_extract import cache
-from test_runner import fake_pipeline, make_corpus, run, snapshot, write  # noqa: F401 - fixture
+from runner_helpers import make_corpus, run, snapshot, write
 
 
 def manifest(out):

@@ -9,7 +9,7 @@ import subprocess
 import sys
 import time
 
-from test_runner import RAW, read_jsonl
+from runner_helpers import RAW, read_jsonl
 
 TEMP = re.compile(r"^\..+\.tmp$")  # atomic.py's temporary names
 N = 200

@@ -92,7 +92,7 @@ _TOWN_SUFFIXES = frozenset(_WORDING["seat"]["town_suffixes"])
 _TOWN_BEFORE_COUNTRY = re.compile(r"(?<!\w)(?:in|at)[ \t]+(?P<town>" + _TOWN + r")[ \t]*,[ \t]*$")
 # "in the Aero Technology Park in ": a named place (a park, a building) between a seat phrase and the town
 _NAME_HOP = re.compile(r"(?:the[ \t]+)?[A-Z][\w&'.-]*(?:[ \t]+(?:of|for|and|&|[A-Z][\w&'.-]*)){0,6}[ \t]+(?:in|at)[ \t]+$")
-_TOWN_LINE_END = re.compile(r"(?:^|(?<=\n)|,[ \t]*)(?P<town>" + _TOWN + r")[ \t]*,[ \t]*$")
+_TOWN_LINE_END = re.compile(r"(?<![^\W\d_])(?P<town>" + _TOWN + r")[ \t]*,[ \t]*$")
 _TABLE_ROW = re.compile(r"^\|?[ \t]*(?P<label>[^|\n]{2,40}?)[ \t]*\|[ \t]*(?P<value>[^|\n]{2,150}?)[ \t]*\|?[ \t]*$")
 _DEFINITION_NOUN = "(?:" + "|".join(map(re.escape, _WORDING["seat"]["definition_nouns"])) + ")"
 _COPULA = re.compile(r"[ \t]*(?:\([^()\n]{1,30}\)[ \t]*)?(?:,[^,.;\n]{1,80},[ \t]*)?(?:is|was|has been|е)[ \t]+(?:(?:a|an|the|one of the)[ \t]+)?")
@@ -157,7 +157,7 @@ def extract(doc: Document, found: dict[str, Any]) -> Extraction:
     names = _org_names(found)
     places = find_places(doc.text)
     seat = _Seat()
-    for step in (_from_fields, _from_header_line, _from_label_lines, _from_region_lines):
+    for step in (_from_fields, _from_table_rows, _from_header_line, _from_label_lines, _from_region_lines):
         step(doc, seat)
     if not seat.complete:
         _from_phrases(doc, places, names, seat)
@@ -202,6 +202,20 @@ def _from_fields(doc: Document, seat: _Seat) -> None:
                 _read_seat_value(doc, seat, key, value.start, value.end)
 
 
+def _from_table_rows(doc: Document, seat: _Seat) -> None:
+    """ "Head office | Kokkola, Finland", "| Country | Estonia |": a facts-table row kept as text."""
+    for line in doc.lines:
+        if "|" not in line.text or len(line.text) > 200:
+            continue
+        m = _TABLE_ROW.match(line.text)
+        if m is None:
+            continue
+        spec = match_label(m.group("label"))
+        key = _seat_key(m.group("label"), spec.key if spec else None)
+        if key is not None:
+            _read_seat_value(doc, seat, key, line.start + m.start("value"), line.start + m.end("value"))
+
+
 def _seat_key(label: str, key: str | None) -> str | None:
     """What a form label says about the seat: country / region / city / location (an address), contact, or None."""
     if key in _SEAT_KEYS:
@@ -239,7 +253,7 @@ def _postcode_town(text: str, start: int, end: int, found: list[Place]) -> Span 
     if m is None:
         last = [p for p in found if p.kind == "country" and start <= p.start < end and not text[p.end:end].strip(" .")]
         m = _TOWN_LINE_END.search(text, start, last[-1].start) if last else None
-        return m.span("town") if m else None
+        return m.span("town") if m and _opens_address_part(text, start, m.start()) else None
     town_start, town_end = m.span("town")
     for place in found:
         if place.kind == "country" and town_start < place.start < town_end:

@@ -1,23 +1,13 @@
 """Labels, networks and partner clusters on small pages, through the real stages."""
 import pytest
 
-from profile_extract import clean, entities, ingest, sections
+from doc_helpers import run_extractor
 from profile_extract.extractors import affiliations
 
 
-def build(text, path="page.txt"):
-    """A Document through the real stages; pages that ingest refuses (empty) still become a Document."""
-    try:
-        page = ingest.decode(text.encode("utf-8"), path)
-    except ingest.InputError:
-        return sections.split(clean.Cleaned(text, {}), doc_id="t")
-    return sections.split(clean.clean(page), doc_id="t", format=page.format)
-
-
 def run(text, name=None, **found):
-    doc = build(text, "page.md" if text.startswith(("#", "- **")) else "page.txt")
-    entities.recognise(doc, entities.default_nlp())
-    return doc, affiliations.extract(doc, {"name": name, "aliases": [], **found})
+    path = "page.md" if text.startswith(("#", "- **")) else "page.txt"
+    return run_extractor(affiliations, text, {"name": name, "aliases": [], **found}, path)
 
 
 def values(text, key, name=None, **found):

@@ -1,7 +1,7 @@
 """Founding date: form fields and explicit founding statements about the page's own organisation only."""
 import pytest
 
-from profile_extract import clean, entities, ingest, sections
+from doc_helpers import run_extractor
 from profile_extract.document import Document
 from profile_extract.extractors import founding
 from profile_extract.grounding import grounded
@@ -10,10 +10,7 @@ NAME = {"name": "Nordic Wood Cluster", "aliases": ["NWC"]}
 
 
 def run(text, found=NAME):
-    page = ingest.decode(text.encode("utf-8"), "page.txt")
-    doc = sections.split(clean.clean(page), doc_id="t", format=page.format)
-    entities.recognise(doc, entities.default_nlp())
-    return doc, founding.extract(doc, found)
+    return run_extractor(founding, text, found)
 
 
 CASES = [

@@ -1,7 +1,7 @@
 """Member counts: form fields, composition blocks, prose about the page's own membership; not changes or staff."""
 import pytest
 
-from profile_extract import clean, entities, ingest, sections
+from doc_helpers import run_extractor
 from profile_extract.document import Document
 from profile_extract.extractors import members
 from profile_extract.grounding import grounded
@@ -10,10 +10,7 @@ NAME = {"name": "Baltic Wood Cluster", "aliases": ["BWC"]}
 
 
 def run(text, found=NAME):
-    page = ingest.decode(text.encode("utf-8"), "page.txt")
-    doc = sections.split(clean.clean(page), doc_id="t", format=page.format)
-    entities.recognise(doc, entities.default_nlp())
-    return doc, members.extract(doc, found)
+    return run_extractor(members, text, found)
 
 
 CASES = [

@@ -3,22 +3,14 @@ import re
 
 import pytest
 
-from profile_extract import clean, entities, ingest, sections
+from doc_helpers import run_extractor
 from profile_extract.document import Document
 from profile_extract.extractors import names
 from profile_extract.grounding import grounded
 
 
-def build(text, path="page.txt"):
-    page = ingest.decode(text.encode("utf-8"), path)
-    doc = sections.split(clean.clean(page), doc_id="t", format=page.format)
-    entities.recognise(doc, entities.default_nlp())
-    return doc
-
-
 def run(text, path="page.txt"):
-    doc = build(text, path)
-    return doc, names.extract(doc, {})
+    return run_extractor(names, text, {}, path)
 
 
 POSITIVE = [

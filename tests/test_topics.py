@@ -1,23 +1,12 @@
 """Listed-topic extraction (sectors, technology fields, S3, emerging industries, services) on small pages."""
 import pytest
 
-from profile_extract import clean, entities, ingest, sections
+from doc_helpers import run_extractor
 from profile_extract.extractors import topics
 
 
-def build(text, path="page.txt"):
-    """A Document through the real stages; pages that ingest refuses (empty) still become a Document."""
-    try:
-        page = ingest.decode(text.encode("utf-8"), path)
-    except ingest.InputError:
-        return sections.split(clean.Cleaned(text, {}), doc_id="t")
-    return sections.split(clean.clean(page), doc_id="t", format=page.format)
-
-
 def run(text, path="page.txt", found=None):
-    doc = build(text, path)
-    entities.recognise(doc, entities.default_nlp())
-    return doc, topics.extract(doc, found or {})
+    return run_extractor(topics, text, found or {}, path)
 
 
 def values(text, key, path="page.txt"):

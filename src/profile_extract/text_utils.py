@@ -28,3 +28,15 @@ def number_value(m: re.Match) -> int:
 def find_numbers(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int, int]]:
     """(start, end, value) of every number in text[start:end], digits or words."""
     return [(m.start(), m.end(), number_value(m)) for m in NUMBER.finditer(text, start, len(text) if end is None else end)]
+
+
+_SENTENCE_END = re.compile(r"[.!?](?=\s+[\"“„(]?[A-ZА-Я0-9])|\n")
+
+
+def sentence_around(text: str, start: int, end: int, reach: int = 400) -> tuple[int, int]:
+    """Bounds of the sentence (or line) holding text[start:end], looking at most `reach` characters each way."""
+    lo = max(0, start - reach)
+    ends = [m.end() for m in _SENTENCE_END.finditer(text, lo, start)]
+    lo = ends[-1] if ends else lo
+    m = _SENTENCE_END.search(text, end, min(len(text), end + reach))
+    return lo, (m.start() + 1 if m else min(len(text), end + reach))

@@ -17,6 +17,7 @@ from typing import Any
 from ..dates import DateMatch, find_dates, parse_date
 from ..document import Document, Extraction, Span
 from ..scan import StemScan
+from ..text_utils import sentence_around
 from .names import org_references, refers_to_org
 
 with resources.files("profile_extract.data").joinpath("founding.toml").open("rb") as _fh:
@@ -30,7 +31,6 @@ _NOUN = StemScan(re.compile(
 ))
 _ACT = StemScan(re.compile(rf"(?<![\w-])(?:{'|'.join(_DATA['acts'])})(?![\w-])", re.IGNORECASE))
 _ACTIVE_OBJECT = re.compile(r"\s+(?:a|an|the|our)\s+(?P<object>[^,.;:()\n!?]{2,150})", re.IGNORECASE)
-_SENTENCE_END = re.compile(r"[.!?](?=\s+[\"“„(]?[A-ZА-Я0-9])|\n")
 _AUXILIARY = re.compile(
     r"(?<![\w-])(?:was|were|been|is|are|being|got|wurde|wurden|ist|е|бе|беше|са|a fost|je|została|został)\s+(?:\w+\s+)?$",
     re.IGNORECASE,
@@ -91,11 +91,7 @@ def _from_prose(doc: Document, found: dict[str, Any]) -> tuple[str, Span] | None
 
 
 def _sentence(text: str, start: int, end: int) -> tuple[int, int]:
-    lo = max(0, start - _MAX_SENTENCE)
-    ends = [m.end() for m in _SENTENCE_END.finditer(text, lo, start)]
-    lo = ends[-1] if ends else lo
-    m = _SENTENCE_END.search(text, end, min(len(text), end + _MAX_SENTENCE))
-    return lo, (m.start() + 1 if m else min(len(text), end + _MAX_SENTENCE))
+    return sentence_around(text, start, end, _MAX_SENTENCE)
 
 
 def _date_for(text: str, lo: int, hi: int, verb: re.Match, statement: bool) -> DateMatch | None:

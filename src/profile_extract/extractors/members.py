@@ -19,7 +19,7 @@ from importlib import resources
 from typing import Any, Iterator
 
 from ..document import Document, Extraction, FormField, Line, Span
-from ..text_utils import NUMBER, NUMBER_WORDS, number_value, parse_count
+from ..text_utils import NUMBER, NUMBER_WORDS, number_value, parse_count, sentence_around
 from ..scan import StemScan
 from .names import org_references, refers_to_org
 
@@ -72,7 +72,6 @@ _CATEGORY_WORD = {
 # the ends of number words, for a quick look at the words before a member noun
 _NUMBER_WORD_ENDS = tuple({w.split()[-1].lower() for w in NUMBER_WORDS if w.split()})
 _BARE_NUMBER = re.compile(r"\d[\d\s.,]*\+?")
-_SENTENCE_END = re.compile(r"[.!?](?=\s+[\"“„(]?[A-ZА-Я0-9])|\n")
 _MAX_SENTENCE = 500
 
 
@@ -260,8 +259,4 @@ def _number(written: str) -> int:
 
 
 def _sentence(text: str, start: int, end: int) -> tuple[int, int]:
-    lo = max(0, start - _MAX_SENTENCE)
-    ends = [e.end() for e in _SENTENCE_END.finditer(text, lo, start)]
-    lo = ends[-1] if ends else lo
-    nxt = _SENTENCE_END.search(text, end, min(len(text), end + _MAX_SENTENCE))
-    return lo, (nxt.start() + 1 if nxt else min(len(text), end + _MAX_SENTENCE))
+    return sentence_around(text, start, end, _MAX_SENTENCE)

@@ -64,7 +64,6 @@ _CONN = "|".join(sorted((re.escape(c) for c in CONNECTORS), key=len, reverse=Tru
 _TITLEWORD = rf"{U}[^\W\d_{_UPPER}][^\W\d_]*"
 _SEQ = rf"{CAPWORD}(?:{_SP}(?:(?:{_CONN}){_SP}){{0,2}}(?:\d{{1,2}}\.\d{{1,2}}{_SP})?{CAPWORD})*"  # "Industry 4.0 Alliance"
 NAME_SEQ = re.compile(rf"{U}(?<![\w\-/].){_SEQ[len(U):]}")  # first letter before the look-behind: re skips ahead fast
-_PLAIN_SEQ = rf"{CAPWORD}(?:{_SP}{CAPWORD}){{0,4}}"
 _CONN_NO_AND = "|".join(sorted((re.escape(c) for c in CONNECTORS if c not in ("and", "&", "и", "i", "y", "et", "und")), key=len, reverse=True))
 _LIST_ITEM = re.compile(rf"(?<![\w\-/]){CAPWORD}(?:{_SP}(?:(?:{_CONN_NO_AND}){_SP}){{0,2}}{CAPWORD}){{0,6}}")
 _OPEN_Q, _CLOSE_Q = "(?:“|„|«|''|\"|”)", "(?:”|“|»|''|\")"
@@ -115,14 +114,6 @@ def _trie_pattern(node: dict) -> str:
     return body
 
 
-def _first_chars(words: Iterable[str], fold: bool = False) -> str:
-    """A lookahead on the possible first characters: re tries a long alternation only where it can start."""
-    chars = {w[0] for w in words if w}
-    if fold:
-        chars |= {c.upper() for c in chars} | {c.lower() for c in chars}
-    return "(?=[" + re.escape("".join(sorted(chars))) + "])"
-
-
 # Patterns scanned over the whole text start with their vocabulary (a prefix tree re can skip
 # to quickly), not with a look-behind; `_word_start` checks the character before a hit instead.
 KNOWN_ORGS = re.compile(rf"(?:{_alternation(_ORGS['known'])})(?![\w])")
@@ -171,7 +162,8 @@ CYR_NON_NAME = frozenset(_ORGS["cyrillic_non_name_words"])
 # "Текстилен клъстер", "Търговско-промишлена палата": a capitalised word, then a lower-case designator
 CYR_ADJ_DESIGNATOR = re.compile(rf"([А-ЯЁ][а-яё]+(?:-[а-яё]+)?){_SP}{_CYR_DESIGNATOR}(?![\w-])")
 # "Асоциацията на бизнес клъстерите": a capitalised designator "на" lower-case words ending in a designator
-CYR_DESIGNATOR_OF = re.compile(rf"((?-i:(?=[А-Я])){_CYR_DESIGNATOR}){_SP}на{_SP}(?:[а-я]+{_SP}){{0,3}}{_CYR_DESIGNATOR}(?![\w-])", re.IGNORECASE)
+_CYR_CAP_DESIGNATOR = rf"(?:{_alternation(w.capitalize() for w in _ORGS['cyrillic_designator_stems'])})[а-я]{{0,5}}"
+CYR_DESIGNATOR_OF = re.compile(rf"({_CYR_CAP_DESIGNATOR}){_SP}на{_SP}(?:[а-я]+{_SP}){{0,3}}{_CYR_DESIGNATOR}(?![\w-])")
 
 
 @dataclass(frozen=True, slots=True)
@@ -926,11 +918,6 @@ class _Mask:
 
 def _inside_any(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
     return any(s <= start and end <= e for s, e in spans)
-
-
-def _skip_words(text: str, pos: int, words: tuple[str, ...]) -> int:
-    m = re.match(rf"(?:(?:{'|'.join(re.escape(w) for w in words)}){_SP})*", text[pos:pos + 40])
-    return m.end() if m else 0
 
 
 _HONORIFIC_WORD = re.compile(rf"(?:{_alternation(_PEOPLE['honorifics'])})(?!\w){_SP}")

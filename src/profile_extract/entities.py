@@ -1,13 +1,20 @@
 """Stage 4, entity recognition: ORG, PERSON and GPE mentions with offsets into doc.text.
 
-No pretrained model is needed: `build_pipeline` makes `spacy.blank(lang)` plus one
-registered component (`profile_rule_entities`) that sets `doc.ents` from rules over the
-raw text - capitalised name sequences holding an organisation designator, quoted names,
-acronyms defined beside a name, list contexts ("organized by X, Y and Z"), honorific or
-first-name person names and their later surname-only uses. GPEs come from
-`profile_extract.gazetteer.gpe_mentions` when that module is available. All vocabulary is
-data (`data/entities/*.toml`, `first_names.txt`); every pattern is compiled once and runs
-over the whole text, so the cost stays close to one tokenizer pass.
+No pretrained model is needed: `build_pipeline` makes `spacy.blank(lang)` with a cheap
+registered tokenizer (`FastTokenizer`: one regex, every symbol its own token, so mention
+offsets stay exact) plus one registered component (`profile_rule_entities`) that sets
+`doc.ents` from rules over the raw text - capitalised name sequences holding an
+organisation designator, quoted names, acronyms defined beside a name, list contexts
+("organized by X, Y and Z") and their comma siblings, names after a lower-case
+organisation noun ("the packaging cluster X"), Bulgarian names with a lower-case
+designator, honorific or first-name person names and their later surname-only uses. GPEs
+come from `profile_extract.gazetteer.gpe_mentions` when that module is available.
+
+All vocabulary is data (`data/entities/*.toml`, `first_names.txt`), compiled once into
+prefix-tree alternations. For speed the capitalised sequences are found once per page
+and every rule reads that list; whole-text patterns start with a literal or a character
+class (no leading look-behind), so re can skip ahead; per-page strings (aliases,
+surnames) are found with str.find instead of compiling a pattern per page.
 """
 from __future__ import annotations
 

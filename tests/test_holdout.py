@@ -13,8 +13,8 @@ from profile_extract.cli import main
 
 HERE = Path(__file__).resolve().parent
 FLOORS = {  # set: (fields micro-F1, entities F1)
-    "holdout": (0.90, 0.76),
-    "holdout2": (0.80, 0.85),
+    "holdout": (0.95, 0.90),  # measured 0.996 / 0.946
+    "holdout2": (0.82, 0.87),  # measured 0.856 / 0.906
 }
 
 

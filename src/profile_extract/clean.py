@@ -24,6 +24,7 @@ from functools import lru_cache
 from importlib import resources
 
 from .ingest import NO_TEXT, InputError, Page
+from .text_utils import trie_regex
 
 
 @dataclass(slots=True)
@@ -77,10 +78,6 @@ class _Chrome:
 _HEAD = 4
 
 
-def _alternation(items) -> str:
-    return "|".join(re.escape(i) for i in sorted(set(items), key=len, reverse=True))
-
-
 @lru_cache(maxsize=1)
 def chrome_data() -> _Chrome:
     with resources.files("profile_extract.data").joinpath("chrome.toml").open("rb") as fh:
@@ -88,18 +85,18 @@ def chrome_data() -> _Chrome:
     phrases = {_key(p) for p in data["phrases"]} - {""}
     # a line made of one or more phrases, glued or separated; the atomic group and possessive
     # quantifiers keep the match linear (no backtracking into a matched phrase)
-    phrase_re = re.compile(r"(?:(?>" + _alternation(phrases) + r")[\s|/·•,;]*+)++", re.IGNORECASE)
+    phrase_re = re.compile(r"(?:(?>" + trie_regex(phrases) + r")[\s|/·•,;]*+)++", re.IGNORECASE)
     seps = data["breadcrumb_separators"]
     strong = [s for s in seps if s in (">", "»", "›", "→")]
     weak = [s for s in seps if s not in strong]
-    roots = _alternation(r.casefold() for r in data["breadcrumb_roots"])
-    prefixes = _alternation(p.casefold() for p in data["breadcrumb_prefixes"])
+    roots = trie_regex(r.casefold() for r in data["breadcrumb_roots"])
+    prefixes = trie_regex(p.casefold() for p in data["breadcrumb_prefixes"])
     crumb_start = re.compile(
-        rf"(?:{prefixes})(?:$|[ :>»›/|])|(?:{roots}) ?(?:{_alternation(strong)}) ?\S", re.IGNORECASE
+        rf"(?:{prefixes})(?:$|[ :>»›/|])|(?:{roots}) ?(?:{trie_regex(strong)}) ?\S", re.IGNORECASE
     )
     # weak separators need three segments and spaces around them: "Home / News / Article"
     crumb_weak = re.compile(
-        rf"(?:{roots}) (?P<sep>{_alternation(weak)}) [^\n]{{1,120}}? (?P=sep) \S", re.IGNORECASE
+        rf"(?:{roots}) (?P<sep>{trie_regex(weak)}) [^\n]{{1,120}}? (?P=sep) \S", re.IGNORECASE
     )
     html = data["html"]
     return _Chrome(

@@ -14,31 +14,12 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
+from .text_utils import trie_regex
+
 with resources.files("profile_extract.data").joinpath("months.toml").open("rb") as _fh:
     MONTHS: dict[str, int] = {
         name: int(number) for number, names in tomllib.load(_fh).items() for name in names
     }
-
-def trie_regex(words) -> str:
-    """One regex alternation shaped as a trie: Python's `re` tries a flat alternation of
-    hundreds of words one by one at every position, a trie only follows matching prefixes."""
-    trie: dict = {}
-    for word in words:
-        node = trie
-        for ch in word.lower():
-            node = node.setdefault(ch, {})
-        node[""] = {}
-
-    def render(node: dict) -> str:
-        branches = [re.escape(ch) + render(child) for ch, child in sorted(node.items()) if ch]
-        optional = "" in node
-        if not branches:
-            return ""
-        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-        return f"(?:{body})?" if optional else body
-
-    return render(trie)
-
 
 _MONTH = trie_regex(MONTHS)
 _M = rf"(?P<{{0}}>{_MONTH})\.?"

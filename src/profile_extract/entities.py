@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
-from typing import Iterable, Iterator
+from typing import Iterator
 
 import spacy
 from spacy.lang.en.stop_words import STOP_WORDS
@@ -34,6 +34,7 @@ from spacy.tokens import Doc
 from spacy.util import filter_spans
 
 from .document import Document, Mention
+from .text_utils import trie_regex
 
 # ---------------------------------------------------------------------------- vocabulary
 
@@ -94,55 +95,28 @@ ACRONYM_WITH_DESIGNATOR = re.compile(
 )
 
 
-def _alternation(words: Iterable[str]) -> str:
-    """A regex matching any of `words`, longest first, factored into a prefix tree.
-
-    re tries the branches of a flat alternation one by one at every position; a tree
-    shares common prefixes, so a long vocabulary costs about as much as a short one.
-    """
-    trie: dict = {}
-    for word in set(words):
-        if word:
-            node = trie
-            for char in word:
-                node = node.setdefault(char, {})
-            node[""] = {}
-    return _trie_pattern(trie) if trie else "(?!)"
-
-
-def _trie_pattern(node: dict) -> str:
-    ends = "" in node
-    branches = [re.escape(char) + _trie_pattern(child) for char, child in sorted(node.items()) if char]
-    if not branches:
-        return ""
-    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-    if ends:  # a word ends here and longer ones go on: try the longer ones first (greedy "?")
-        return "(?:" + body + ")?"
-    return body
-
-
 # Patterns scanned over the whole text start with their vocabulary (a prefix tree re can skip
 # to quickly), not with a look-behind; `_word_start` checks the character before a hit instead.
-KNOWN_ORGS = re.compile(rf"(?:{_alternation(_ORGS['known'])})(?![\w])")
-_LEGAL_SUFFIX = re.compile(rf"(?:{_alternation(_ORGS['legal_suffixes'])})(?!\w)")
+KNOWN_ORGS = re.compile(rf"(?:{trie_regex(_ORGS['known'])})(?![\w])")
+_LEGAL_SUFFIX = re.compile(rf"(?:{trie_regex(_ORGS['legal_suffixes'])})(?!\w)")
 # "VDI/VDE Innovation + Technik GmbH", "CzechMed Device Cluster, z.s.": trade names keep "/", "+", "&"
 _TRADE_WORD = rf"{CAPWORD}(?:/{CAPWORD})*"
 LEGAL_FORM = re.compile(
-    rf"(?<![\w-])({_TRADE_WORD}(?:{_SP}(?:{_TRADE_WORD}|[+&])){{0,5}}?,?{_SP}(?:{_alternation(_ORGS['legal_suffixes'])}))(?!\w)"
+    rf"(?<![\w-])({_TRADE_WORD}(?:{_SP}(?:{_TRADE_WORD}|[+&])){{0,5}}?,?{_SP}(?:{trie_regex(_ORGS['legal_suffixes'])}))(?!\w)"
 )
 LEAD_QUOTED = re.compile(
-    rf"(?:{_alternation(w.capitalize() for w in LEAD_DESIGNATORS)}){_SP}?{_OPEN_Q}[^“”„\"«»\n]{{2,120}}?{_CLOSE_Q}"
+    rf"(?:{trie_regex(w.capitalize() for w in LEAD_DESIGNATORS)}){_SP}?{_OPEN_Q}[^“”„\"«»\n]{{2,120}}?{_CLOSE_Q}"
 )
 # matched on the lower-cased text: a case-blind prefix tree is much slower for re
-LIST_TRIGGER = re.compile(rf"(?:{_alternation(w.lower() for w in _ORGS['list_triggers'])})(?:{_SP}the)?[^\S\n]*:?[^\S\n]*")
+LIST_TRIGGER = re.compile(rf"(?:{trie_regex(w.lower() for w in _ORGS['list_triggers'])})(?:{_SP}the)?[^\S\n]*:?[^\S\n]*")
 _LIST_SEP = re.compile(rf"[^\S\n]*(?:,|&|,?{_SP}and|,?{_SP}as well as)[^\S\n]*(?:(?:the|also|in){_SP})*")
 HONORIFIC = re.compile(
-    rf"(?:(?:{_alternation(_PEOPLE['honorifics'])}){_SP}){{1,3}}({CAPWORD}(?:{_SP}{CAPWORD}){{0,2}})"
+    rf"(?:(?:{trie_regex(_PEOPLE['honorifics'])}){_SP}){{1,3}}({CAPWORD}(?:{_SP}{CAPWORD}){{0,2}})"
 )
 _AND_PERSON = re.compile(
-    rf"{_SP}and{_SP}(?:(?:{_alternation(_PEOPLE['honorifics'])})(?!\w)|(?:{_alternation(FIRST_NAMES)}){_SP}{U})"
+    rf"{_SP}and{_SP}(?:(?:{trie_regex(_PEOPLE['honorifics'])})(?!\w)|(?:{trie_regex(FIRST_NAMES)}){_SP}{U})"
 )
-ROLE_ALTERNATION = _alternation(_PEOPLE["roles"])
+ROLE_ALTERNATION = trie_regex(_PEOPLE["roles"])
 ROLE = re.compile(rf"(?<!\w)(?:{ROLE_ALTERNATION})(?!\w)", re.IGNORECASE)
 # "Koen Verbruggen, Director": a capitalised sequence followed by a comma and a role title.
 COMMA_ROLE = re.compile(rf"(?:,|{_SP}[-–—]){_SP}(?:{ROLE.pattern})", re.IGNORECASE)
@@ -152,8 +126,8 @@ SAID_NAME = re.compile(rf"(?:said|says|added|explained|commented|noted|according
 AFTER_PERSON_QUOTE = re.compile(rf"[^\S\n]*{_OPEN_Q}([^“”„\"«»\n]{{2,80}}?){_CLOSE_Q}")
 AFTER_PERSON_FOR = re.compile(rf"{_SP}for{_SP}(?:the{_SP})?({_SEQ})")
 AFTER_PERSON_OF = re.compile(rf"(?:,{_SP}|{_SP})(?:of|from){_SP}(?:the{_SP})?(?={U})")  # "Prof. X of the Y Institute"
-HONORIFIC_WORDS = _alternation(_PEOPLE["honorifics"])
-_LEAD_IN = _alternation(_PEOPLE["role_lead_ins"])
+HONORIFIC_WORDS = trie_regex(_PEOPLE["honorifics"])
+_LEAD_IN = trie_regex(_PEOPLE["role_lead_ins"])
 ROLE_PHRASE = re.compile(
     rf"(?:[^\S\n]*(?:,|[-–—])|{_SP}as(?={_SP}))[^\S\n]*(?:(?:{_LEAD_IN}){_SP})?"
     rf"(?P<role>(?-i:(?:{CAPWORD}{_SP}){{0,2}})(?:{ROLE.pattern})(?:{_SP}and{_SP}(?:{CAPWORD}{_SP})?(?:{ROLE.pattern}))?"
@@ -163,13 +137,13 @@ ROLE_PHRASE = re.compile(
 )
 
 
-APPOSITIVE = re.compile(rf"(?:{_alternation(_ORGS['appositive_nouns'])}){_SP}({CAPWORD}(?:{_SP}{CAPWORD}){{0,3}})(?![\w-])")
-_CYR_DESIGNATOR = rf"(?:{_alternation(_ORGS['cyrillic_designator_stems'])})[а-я]{{0,5}}"
+APPOSITIVE = re.compile(rf"(?:{trie_regex(_ORGS['appositive_nouns'])}){_SP}({CAPWORD}(?:{_SP}{CAPWORD}){{0,3}})(?![\w-])")
+_CYR_DESIGNATOR = rf"(?:{trie_regex(_ORGS['cyrillic_designator_stems'])})[а-я]{{0,5}}"
 CYR_NON_NAME = frozenset(_ORGS["cyrillic_non_name_words"])
 # "Текстилен клъстер", "Търговско-промишлена палата": a capitalised word, then a lower-case designator
 CYR_ADJ_DESIGNATOR = re.compile(rf"([А-ЯЁ][а-яё]+(?:-[а-яё]+)?){_SP}{_CYR_DESIGNATOR}(?![\w-])")
 # "Асоциацията на бизнес клъстерите": a capitalised designator "на" lower-case words ending in a designator
-_CYR_CAP_DESIGNATOR = rf"(?:{_alternation(w.capitalize() for w in _ORGS['cyrillic_designator_stems'])})[а-я]{{0,5}}"
+_CYR_CAP_DESIGNATOR = rf"(?:{trie_regex(w.capitalize() for w in _ORGS['cyrillic_designator_stems'])})[а-я]{{0,5}}"
 CYR_DESIGNATOR_OF = re.compile(rf"({_CYR_CAP_DESIGNATOR}){_SP}на{_SP}(?:[а-я]+{_SP}){{0,3}}{_CYR_DESIGNATOR}(?![\w-])")
 
 
@@ -719,8 +693,8 @@ _CAPWORD_END = re.compile(rf"{U}[^\W\d_]*$")
 _SHORT_HONORIFIC_END = re.compile(r"(?:Mr|Mrs|Ms|Dr|Prof)\.?$")
 _NEXT_CAPITAL = re.compile(rf"[^\S\n]+{U}")
 # prefilters: a sequence holding no designator (or no first name) needs no closer look
-_DESIGNATOR_WORD = re.compile(rf"(?<!\w)(?:{_alternation(DESIGNATORS)})(?!\w)", re.IGNORECASE)
-_FIRST_NAME_IN = re.compile(rf"(?<![\w-])(?:{_alternation(FIRST_NAMES)})(?![\w-])")
+_DESIGNATOR_WORD = re.compile(rf"(?<!\w)(?:{trie_regex(DESIGNATORS)})(?!\w)", re.IGNORECASE)
+_FIRST_NAME_IN = re.compile(rf"(?<![\w-])(?:{trie_regex(FIRST_NAMES)})(?![\w-])")
 
 
 def _tokens(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -927,7 +901,7 @@ def _inside_any(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
     return any(s <= start and end <= e for s, e in spans)
 
 
-_HONORIFIC_WORD = re.compile(rf"(?:{_alternation(_PEOPLE['honorifics'])})(?!\w){_SP}")
+_HONORIFIC_WORD = re.compile(rf"(?:{trie_regex(_PEOPLE['honorifics'])})(?!\w){_SP}")
 
 
 def _skip_honorifics(text: str, start: int, end: int) -> int:

@@ -167,6 +167,9 @@ def print_report(corpus: CorpusScore, quiet: bool = False, stream=None) -> None:
         if details:
             print("\nper document (- missed, + spurious):", file=stream)
             print("\n".join(details), file=stream)
+            print(file=stream)
+            for line in headline_lines(corpus):  # again at the end, where a long report is read
+                print(line, file=stream)
 
 
 def _print_rich_table(rows: list[tuple[str, ...]], stream) -> None:

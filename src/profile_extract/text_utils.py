@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 import tomllib
 from importlib import resources
+from typing import Iterable
 
 with resources.files("profile_extract.data").joinpath("numbers.toml").open("rb") as _fh:
     NUMBER_WORDS: dict[str, int] = tomllib.load(_fh)["words"]
@@ -40,3 +41,28 @@ def sentence_around(text: str, start: int, end: int, reach: int = 400) -> tuple[
     lo = ends[-1] if ends else lo
     m = _SENTENCE_END.search(text, end, min(len(text), end + reach))
     return lo, (m.start() + 1 if m else min(len(text), end + reach))
+
+
+def trie_regex(words: Iterable[str]) -> str:
+    """A regex matching any of `words`, longest first, factored into a prefix tree.
+
+    `re` tries the branches of a flat alternation one by one at every position; a tree shares
+    common prefixes, so a long vocabulary costs about as much as a short one.
+    """
+    trie: dict = {}
+    for word in set(words):
+        if word:
+            node = trie
+            for char in word:
+                node = node.setdefault(char, {})
+            node[""] = {}
+    return _trie_pattern(trie) if trie else "(?!)"
+
+
+def _trie_pattern(node: dict) -> str:
+    branches = [re.escape(char) + _trie_pattern(child) for char, child in sorted(node.items()) if char]
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    # a word ends here and longer ones go on: try the longer ones first (greedy "?")
+    return f"(?:{body})?" if "" in node else body

@@ -229,3 +229,12 @@ def test_nuts_regions(text, expected):
 )
 def test_places_inside_names_are_not_gpe(text, gpes):
     assert [m.text for m in gpe_mentions(text)] == gpes
+
+
+def test_country_names_and_country_name_words():
+    from profile_extract.gazetteer import country_names, is_country_name
+
+    assert {"Bulgaria", "България"} <= set(country_names("bg"))
+    assert country_names("ZZ") == ()
+    assert is_country_name("Netherlands") and is_country_name("Сърбия")
+    assert not is_country_name("IT") and not is_country_name("Cluster")

@@ -336,6 +336,26 @@ def country_code(name: str) -> str | None:
     return None
 
 
+@lru_cache(maxsize=1)
+def _country_forms() -> dict[str, tuple[str, ...]]:
+    forms: dict[str, set[str]] = {}
+    for key, entries in _gazetteer().entries.items():
+        for entry in entries:
+            if entry.kind == "country" and entry.code:
+                forms.setdefault(entry.code, set()).update(_gazetteer().written.get(key, ()))
+    return {code: tuple(sorted(names)) for code, names in forms.items()}
+
+
+def country_names(code: str) -> tuple[str, ...]:
+    """Every written name of the country with this ISO code ("BG" -> "Bulgaria", "България", ...)."""
+    return _country_forms().get(code.upper(), ())
+
+
+def is_country_name(word: str) -> bool:
+    """A country's name (not its ISO code): "Latvia", "Netherlands", "Сърбия"."""
+    return any(entry.kind == "country" for entry in _gazetteer().entries.get(_fold(word.strip(_STRIP)), ()))
+
+
 def adjective_code(word: str) -> str | None:
     """Country code of a country adjective ("Hungarian" -> HU); None otherwise."""
     for entry in _gazetteer().entries.get(_fold(word.strip(_STRIP)), []):

@@ -23,6 +23,7 @@ from typing import Any, Iterable
 
 from rapidfuzz import fuzz
 
+from ..gazetteer import country_names, is_country_name
 from ..document import Document, Extraction, Line, Span
 from ..sections import is_placeholder
 from .topics import split_items
@@ -272,15 +273,11 @@ def _cyrillic_name(text: str, pos: int, ceiling: int) -> tuple[int, int] | None:
     return None
 
 
-_COUNTRY_NAMES = {code: tuple(names) for code, names in DATA["countries"].items()}
-_COUNTRY_WORDS = frozenset(n.casefold() for names in _COUNTRY_NAMES.values() for n in names if " " not in n)
-
-
 def self_names(doc: Document, found: dict[str, Any]) -> list[str]:
     """The profiled organisation's names: name, aliases, "Full Name (Short Name)" in the text, and
     the name followed by its seat ("ICT Cluster Bulgaria" for "ICT Cluster" seated in Bulgaria)."""
     names = [n for n in [found.get("name"), *(found.get("aliases") or [])] if isinstance(n, str) and n.strip()]
-    seats = [*_COUNTRY_NAMES.get(str(found.get("country") or "").upper(), ()), found.get("city")]
+    seats = [*country_names(str(found.get("country") or "")), found.get("city")]
     names += [f"{name} {seat}" for name in names[:1] for seat in seats if isinstance(seat, str) and seat]
     text = doc.text
     for name in list(names):
@@ -390,7 +387,7 @@ def _expand_cluster(text: str, a: int, b: int, line: Line) -> tuple[int, int] | 
             nxt = left[i + 1][1] if i + 1 < len(left) else ""
             if not (nxt[:1].isupper() and nxt[1:].islower()) or i + 2 < len(left) and left[i + 2][1][:1].isupper():
                 break  # "CorkBIC and ICT Cluster" is two names; "Balkan and Black Sea .." is one
-            if nxt.casefold() in _COUNTRY_WORDS:
+            if is_country_name(nxt):
                 break  # "Cluster A from the Netherlands and Water Cluster B"
             continue
         if not tok[:1].isupper() or _function_word(tok):
@@ -453,7 +450,7 @@ def _cyrillic_after_name(text: str, a: int, anchor: str, line: Line) -> bool:
 
 def _followed_by_country(text: str, pos: int, ceiling: int) -> bool:
     m = re.compile(r",\s*([^\W\d_]+)").match(text, pos, ceiling)
-    return bool(m) and m.group(1).casefold() in _COUNTRY_WORDS
+    return bool(m) and is_country_name(m.group(1))
 
 
 def split_names(text: str, start: int, end: int) -> list[tuple[str, Span]]:

@@ -43,6 +43,14 @@ def sentence_around(text: str, start: int, end: int, reach: int = 400) -> tuple[
     return lo, (m.start() + 1 if m else min(len(text), end + reach))
 
 
+def find_all(text: str, needle: str) -> Iterable[int]:
+    """Every offset where `needle` occurs in `text` (overlaps included); a plain-string search, no regex to compile."""
+    i = text.find(needle)
+    while needle and i >= 0:
+        yield i
+        i = text.find(needle, i + 1)
+
+
 def trie_regex(words: Iterable[str]) -> str:
     """A regex matching any of `words`, longest first, factored into a prefix tree.
 

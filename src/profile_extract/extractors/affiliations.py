@@ -26,6 +26,7 @@ from rapidfuzz import fuzz
 from ..gazetteer import country_names, is_country_name
 from ..document import Document, Extraction, Line, Span
 from ..sections import is_placeholder
+from ..text_utils import find_all
 from .topics import split_items
 
 # --- organisation names: shared vocabulary and helpers -----------------------------------
@@ -280,13 +281,15 @@ def self_names(doc: Document, found: dict[str, Any]) -> list[str]:
     seats = [*country_names(str(found.get("country") or "")), found.get("city")]
     names += [f"{name} {seat}" for name in names[:1] for seat in seats if isinstance(seat, str) and seat]
     text = doc.text
-    for name in list(names):
-        for m in re.finditer(r"\(\s*" + re.escape(name) + r"\s*\)", text):
-            before = text[max(0, m.start() - 120):m.start()].rstrip()
-            quoted = re.search(r"[“\"„«]([^”\"“»]{3,100})[”\"“»]$", before)
-            run = quoted or re.search(_RUN.pattern + r"$", before)
-            if run:
-                names.append(run.group(1) if quoted else run.group())
+    known = set(names)
+    for m in _PARENTHESISED.finditer(text):
+        if m.group(1).strip() not in known:
+            continue
+        before = text[max(0, m.start() - 120):m.start()].rstrip()
+        quoted = _QUOTED_AT_END.search(before)
+        run = quoted or _RUN_AT_END.search(before)
+        if run:
+            names.append(run.group(1) if quoted else run.group())
     return names
 
 
@@ -502,6 +505,9 @@ _MODIFIER = r"(?!(?i:of|the|a|an|in|on|at|for|to|with|by|from|and|or|is|was|are|
 _INTRO_BEFORE = re.compile(_DETERMINER + r"(?:" + _MODIFIER + r"){1,3}?" + _LOWER_CLUSTER_WORD + r"\s+(?=[A-ZÀ-ÖØ-ÞА-ЯЁ])")
 _INTRO_AFTER = re.compile(r",\s+(?i:the|a|an|our)\s+(?:" + _MODIFIER + r"){0,4}?" + _LOWER_CLUSTER_WORD + r"(?![\w'’-])")
 _RUN_AT_END = re.compile(_RUN.pattern + r"$")
+_PARENTHESISED = re.compile(r"\(([^()\n]{1,120})\)")
+_QUOTED_AT_END = re.compile(r"[“\"„«]([^”\"“»]{3,100})[”\"“»]$")
+_FOR_OR_TO_BEFORE = re.compile(r"\b(?:for|to)\s+$")
 _PLACE_PREPOSITIONS = frozenset({"in", "at", "from", "on", "since", "during", "after", "before", "near", "across", "throughout", "within"})
 _LOWER_CLUSTER_KEYS = tuple(sorted({w for w in _CLUSTER_WORDS if not w.endswith("s")}))
 _NETWORK_TYPE = re.compile(r"(?i:" + "|".join(_PARTNERS["network_types"]) + r")\s+(?=[A-ZА-Я])")
@@ -717,7 +723,7 @@ def _awarded_to_self(doc: Document, line: Line, start: int, selves: list[str], v
     # a title "Bronze Label ... for <organisation>"
     if start == line.start and len(line.text) <= 160:
         rest = norm(line.text)
-        return any(s and re.search(r"\b(?:for|to)\s+" + re.escape(norm(s)), rest) for s in selves)
+        return any(s and _FOR_OR_TO_BEFORE.search(rest, 0, i) for s in selves if s for i in find_all(rest, norm(s)))
     return False
 
 

@@ -32,13 +32,13 @@ ROW = exports.flatten(json.loads(RECORD.to_json()))
 
 
 def test_columns_follow_the_record_with_counts_for_bulky_keys():
-    names = [name for name, _ in exports.COLUMNS]
+    names = [name for name, _ in exports.columns()]
     assert names[:4] == ["id", "source.path", "source.sha256", "source.format"]
     assert [n for n in names if n.startswith("members.")] == [
         "members.total", "members.smes", "members.large_companies", "members.research_organisations", "members.other_actors"]
     assert "entities_count" in names and "evidence_count" in names
     assert "entities" not in names and "evidence" not in names and "members" not in names
-    kinds = dict(exports.COLUMNS)
+    kinds = dict(exports.columns())
     assert kinds["members.total"] == kinds["source.chars"] == "int"
     assert kinds["sectors"] == kinds["projects"] == "list" and kinds["name"] == "str"
 
@@ -55,7 +55,7 @@ def test_flatten_formats_nested_values():
 def test_csv_text():
     table = list(csv.reader(io.StringIO(exports.csv_text([ROW, ROW]))))
     header, row = table[0], dict(zip(table[0], table[1]))
-    assert header == [name for name, _ in exports.COLUMNS] and len(table) == 3
+    assert header == [name for name, _ in exports.columns()] and len(table) == 3
     assert row["sectors"] == "ICT | Education" and row["target_countries"] == "RO | GR"
     assert row["members.total"] == "80" and row["members.large_companies"] == "" and row["region"] == ""
     assert row["people"] == "Ann Lee (Cluster Manager, ICT Cluster Plovdiv) | Bo Chen"
@@ -66,7 +66,7 @@ def test_parquet_is_typed_and_readable():
     import pyarrow as pa
 
     table = pq.read_table(io.BytesIO(exports.parquet_bytes([ROW])))
-    assert table.column_names == [name for name, _ in exports.COLUMNS]
+    assert table.column_names == [name for name, _ in exports.columns()]
     assert table.schema.field("members.total").type == pa.int64()
     assert table.schema.field("sectors").type == pa.list_(pa.string())
     assert table.to_pylist() == [ROW]

@@ -43,6 +43,32 @@ def test_changed_bytes_redo_only_that_input(corpus):
     assert calls == ["doc03"]
     assert json.loads((out / "records" / "doc03.json").read_text())["name"] == "Renamed cluster"
     assert manifest(out)["reused"] == 4 and manifest(out)["processed"] == 1
+    names = {json.loads(line)["id"]: json.loads(line)["name"] for line in (out / "dataset.jsonl").read_text().splitlines()}
+    assert names["doc03"] == "Renamed cluster" and len(names) == 5  # the dataset is rebuilt around the new record
+    assert "Renamed cluster" in (out / "dataset.csv").read_text()
+
+
+def test_no_change_rerun_rewrites_nothing(corpus, monkeypatch):
+    inputs, out, calls = corpus
+    files = [out / "dataset.jsonl", out / "dataset.csv", out / "errors.jsonl", out / ".cache" / "index.json"]
+    before = {path: path.stat().st_mtime_ns for path in files}
+
+    def no_reading(*args):
+        raise AssertionError("a no-change re-run has no reason to read a record")
+
+    monkeypatch.setattr("profile_extract.runner._read_record", no_reading)
+    assert run(inputs, "-o", out, "--workers", "1") == 1
+    assert calls == [] and {path: path.stat().st_mtime_ns for path in files} == before
+    assert manifest(out)["records"] == 5 and manifest(out)["exports"][:2] == ["dataset.jsonl", "dataset.csv"]
+
+
+def test_missing_dataset_file_is_rebuilt_without_extracting(corpus):
+    inputs, out, calls = corpus
+    first = snapshot(out)
+    (out / "dataset.csv").unlink()
+    (out / "errors.jsonl").unlink()
+    assert run(inputs, "-o", out, "--workers", "1") == 1
+    assert calls == [] and snapshot(out) == first
 
 
 def test_force_redoes_everything(corpus):

@@ -2,8 +2,10 @@
 
 OUT/.cache/index.json maps each id to the key its outcome was made from (raw
 bytes sha256, pipeline version, path, spaCy model, id warnings) and to the
-outcome (a record on disk, or an input error). A missing or corrupt index only
-means everything is redone.
+outcome (a record on disk, known by its file's size and modification time, or an
+input error). It also holds a fingerprint of the dataset files, so a run that
+changes nothing rewrites nothing. A missing or corrupt index only means
+everything is redone.
 """
 from __future__ import annotations
 
@@ -39,21 +41,30 @@ def index_path(out: Path) -> Path:
     return out / ".cache" / "index.json"
 
 
-def load_index(out: Path) -> tuple[dict[str, dict], str | None]:
-    """The entries of the index, and a warning when it existed but could not be used."""
+def load_index(out: Path) -> tuple[dict[str, dict], str | None, str | None]:
+    """The entries of the index, the fingerprint of the dataset files written with it, and a
+    warning when the index existed but could not be used."""
     path = index_path(out)
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
     except FileNotFoundError:
-        return {}, None
+        return {}, None, None
     except (OSError, ValueError) as exc:
-        return {}, f"cache index {path} unreadable, redoing every input: {exc}"
+        return {}, None, f"cache index {path} unreadable, redoing every input: {exc}"
     entries = data.get("entries") if isinstance(data, dict) and data.get("format") == INDEX_FORMAT else None
     if not isinstance(entries, dict) or not all(isinstance(v, dict) for v in entries.values()):
-        return {}, f"cache index {path} has an unknown layout, redoing every input"
-    return entries, None
+        return {}, None, f"cache index {path} has an unknown layout, redoing every input"
+    dataset = data.get("dataset")
+    return entries, dataset if isinstance(dataset, str) else None, None
 
 
-def save_index(out: Path, entries: dict[str, dict]) -> None:
-    payload = {"format": INDEX_FORMAT, "entries": dict(sorted(entries.items()))}
+def save_index(out: Path, entries: dict[str, dict], dataset: str | None = None) -> None:
+    """`dataset`: the fingerprint of the dataset files as they stand (None while they are being rebuilt)."""
+    payload = {"format": INDEX_FORMAT, "dataset": dataset, "entries": dict(sorted(entries.items()))}
     write_text(index_path(out), json.dumps(payload, ensure_ascii=False, indent=1) + "\n")
+
+
+def dataset_fingerprint(entries: dict[str, dict], errors: dict[str, dict], exports: list[str]) -> str:
+    """What the dataset files were made from: every cached outcome, every error, the export formats."""
+    payload = json.dumps([sorted(entries.items()), sorted(errors.items()), exports], ensure_ascii=False, sort_keys=True)
+    return hashlib.sha256(payload.encode("utf-8")).hexdigest()

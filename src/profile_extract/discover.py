@@ -38,7 +38,7 @@ def discover(inputs: list[Path], exclude: Path | None = None) -> tuple[list[Inpu
     `exclude` (the output folder) is never searched, so a run over `.` does not read its own output.
     """
     found: list[tuple[str, str]] = []  # (base id, path)
-    seen_files: set[str] = set()
+    seen_files: set[object] = set()
     skip = os.path.realpath(exclude) if exclude is not None else None
     for root in inputs:
         if not root.exists():
@@ -48,8 +48,8 @@ def discover(inputs: list[Path], exclude: Path | None = None) -> tuple[list[Inpu
         else:
             files = [(root, PurePosixPath(root.name))]
         for path, rel in files:
-            real = os.path.realpath(path)
-            if real in seen_files:  # the same file reached twice is one input
+            real = _file_key(path)
+            if real in seen_files:  # the same file reached twice (symlink, hard link, two roots) is one input
                 continue
             seen_files.add(real)
             found.append((make_id(rel), str(path)))
@@ -68,13 +68,22 @@ def _walk(root: Path, skip: str | None) -> list[tuple[Path, PurePosixPath]]:
         seen_dirs.add(real)
         dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
         here = Path(dirpath)
+        below = PurePosixPath(here.relative_to(root).as_posix())
         for name in filenames:
-            if name.startswith(".") or Path(name).suffix.lower() not in SUFFIXES:
+            if name.startswith(".") or os.path.splitext(name)[1].lower() not in SUFFIXES:
                 continue
-            path = here / name
-            files.append((path, PurePosixPath(path.relative_to(root).as_posix())))
+            files.append((here / name, below / name))
     files.sort(key=lambda item: item[1].as_posix())
     return files
+
+
+def _file_key(path: Path) -> object:
+    """What identifies a file whatever the path to it: device and inode (its real path where stat fails)."""
+    try:
+        st = os.stat(path)
+    except OSError:
+        return os.path.realpath(path)
+    return (st.st_dev, st.st_ino) if st.st_ino else os.path.realpath(path)
 
 
 def make_id(rel: PurePosixPath) -> str:

@@ -8,15 +8,14 @@ model, so a new contract key shows up here without code changes.
 from __future__ import annotations
 
 import csv
+import importlib.util
 import io
 import types
 import typing
+from functools import cache
 from pathlib import Path
 
-from pydantic import BaseModel
-
 from .atomic import write_bytes, write_text
-from .record import Record
 
 LIST_SEPARATOR = " | "
 COUNTED = ("entities", "evidence")  # too bulky for a flat table: only their size is exported
@@ -36,7 +35,14 @@ def _kind(annotation) -> str:
     return "int" if annotation is int else "str"
 
 
-def _columns() -> list[tuple[str, str]]:
+@cache
+def columns() -> list[tuple[str, str]]:
+    """(name, kind) of every export column, read off the record model (imported only when rows are written,
+    so a run that reuses every record does not pay for pydantic)."""
+    from pydantic import BaseModel
+
+    from .record import Record
+
     columns = []
     for key, info in Record.model_fields.items():
         annotation = info.annotation
@@ -47,9 +53,6 @@ def _columns() -> list[tuple[str, str]]:
         else:
             columns.append((key, _kind(annotation)))
     return columns
-
-
-COLUMNS = _columns()
 
 
 def _item_text(key: str, item) -> str:
@@ -69,7 +72,7 @@ def _item_text(key: str, item) -> str:
 
 
 def flatten(record: dict) -> dict:
-    """A record (as parsed from its JSON) as one flat row keyed by `COLUMNS` names."""
+    """A record (as parsed from its JSON) as one flat row keyed by `columns()` names."""
     row = {}
     for key, value in record.items():
         if key in COUNTED:
@@ -80,15 +83,15 @@ def flatten(record: dict) -> dict:
             row[key] = [_item_text(key, item) for item in value]
         else:
             row[key] = value
-    return {name: row.get(name) for name, _ in COLUMNS}
+    return {name: row.get(name) for name, _ in columns()}
 
 
 def csv_text(rows: list[dict]) -> str:
     buffer = io.StringIO()
     writer = csv.writer(buffer)
-    writer.writerow([name for name, _ in COLUMNS])
+    writer.writerow([name for name, _ in columns()])
     for row in rows:
-        writer.writerow([_csv_cell(row[name]) for name, _ in COLUMNS])
+        writer.writerow([_csv_cell(row[name]) for name, _ in columns()])
     return buffer.getvalue()
 
 
@@ -106,11 +109,16 @@ def parquet_bytes(rows: list[dict]) -> bytes:
     import pyarrow.parquet as pq
 
     types_ = {"int": pa.int64(), "str": pa.string(), "list": pa.list_(pa.string())}
-    schema = pa.schema([(name, types_[kind]) for name, kind in COLUMNS])
-    table = pa.Table.from_pydict({name: [row[name] for row in rows] for name, _ in COLUMNS}, schema=schema)
+    schema = pa.schema([(name, types_[kind]) for name, kind in columns()])
+    table = pa.Table.from_pydict({name: [row[name] for row in rows] for name, _ in columns()}, schema=schema)
     sink = pa.BufferOutputStream()
     pq.write_table(table, sink)
     return sink.getvalue().to_pybytes()
+
+
+def expected_exports() -> list[str]:
+    """The flat exports a run writes here: the CSV, and the Parquet file when pyarrow is installed."""
+    return [CSV_NAME, *([PARQUET_NAME] if importlib.util.find_spec("pyarrow") else [])]
 
 
 def write_exports(out: Path, rows: list[dict]) -> list[str]:

@@ -17,6 +17,7 @@ import re
 import stat
 import tomllib
 import unicodedata
+from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -446,25 +447,24 @@ def detect_language(text: str) -> str | None:
     """ISO 639-1 code of the text's main language from script ratios and stopwords; None if unsure."""
     settings, langs = _language_tables()
     sample = text[:50000]
-    words = [w.lower() for w in _WORD.findall(sample)]
-    letters = sum(len(w) for w in words)
-    if letters < settings["min_letters"] or len(words) < settings["min_words"]:
+    every = Counter(map(str.lower, _WORD.findall(sample)))  # counted once: the loops below run per distinct word
+    letters = sum(len(w) * n for w, n in every.items())
+    if letters < settings["min_letters"] or every.total() < settings["min_words"]:
         return None
     by_script = {"latin": 0, "cyrillic": 0, "greek": 0, "other": 0}
-    for w in words:
-        by_script[_script(w[0])] += len(w)
+    first_script = {w: _script(w[0]) for w in every}
+    for w, n in every.items():
+        by_script[first_script[w]] += len(w) * n
     script = max(by_script, key=by_script.get)
     if script == "other":
         return None
-    counts: dict[str, int] = {}
-    for w in words:
-        if _script(w[0]) == script:
-            counts[w] = counts.get(w, 0) + 1
+    counts = {w: n for w, n in every.items() if first_script[w] == script}
     chars: dict[str, int] = {}
     for w, n in counts.items():
-        for ch in w:
-            if not ch.isascii():
-                chars[ch] = chars.get(ch, 0) + n
+        if not w.isascii():
+            for ch in w:
+                if not ch.isascii():
+                    chars[ch] = chars.get(ch, 0) + n
     script_words = sum(counts.values())
     # a handful of function words is needed: otherwise the language is one we do not cover;
     # characteristic letters only rank the languages that have them
@@ -473,11 +473,11 @@ def detect_language(text: str) -> str | None:
     for lang in langs:
         if lang.script != script:
             continue
-        hits = sum(counts.get(w, 0) for w in lang.stopwords)
-        hits += settings["marker_weight"] * sum(counts.get(w, 0) for w in lang.markers)
+        hits = sum(counts[w] for w in lang.stopwords.intersection(counts))
+        hits += settings["marker_weight"] * sum(counts[w] for w in lang.markers.intersection(counts))
         if hits < needed:
             continue
-        score = hits + settings["letter_weight"] * sum(chars.get(ch, 0) for ch in lang.letters)
+        score = hits + settings["letter_weight"] * sum(chars[ch] for ch in lang.letters.intersection(chars))
         if score > best_score:
             best_code, best_score = lang.code, score
     if script == "greek" and best_code is None:

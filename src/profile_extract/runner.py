@@ -32,7 +32,7 @@ from pathlib import Path
 
 from . import __version__
 from .atomic import write_bytes, write_text
-from .cache import load_index, pipeline_version, save_index
+from .cache import dataset_fingerprint, load_index, pipeline_version, save_index
 from .discover import SUFFIXES, Input, UsageError, discover
 from .ingest import InputError, read_bytes
 
@@ -133,6 +133,11 @@ def _inline_engine(settings):
         future = cf.Future()
         future.set_result(process_chunk(chunk, settings))
         return future
+
+    try:
+        _pipeline(settings[1])  # load now, so the run's startup time is told apart from its work
+    except Exception:  # noqa: BLE001 - each input reports the failure instead
+        pass
 
     yield submit, cf.wait, 1
 
@@ -240,8 +245,7 @@ def _failed(chunk: list[Task], exc: BaseException) -> list[Outcome]:
 class _State:
     """Everything the run collects for the final files."""
 
-    lines: dict[str, str]  # id -> compact dataset line
-    rows: dict[str, dict]  # id -> flat export row
+    records: dict[str, dict | None]  # id -> the record, or None for one reused from disk (read if exports need it)
     errors: dict[str, dict]  # id -> errors.jsonl object
     index: dict[str, dict]  # the cache index being built
     reused: int = 0  # records taken from an earlier run
@@ -283,9 +287,9 @@ def _run(args, out: Path, inputs: list[Input], id_warnings: list[str], started: 
     records_dir.mkdir(parents=True, exist_ok=True)
     _remove_temp_files(out)
     version, model = pipeline_version(), args.spacy_model
-    old_index, index_warning = ({}, None) if args.force else load_index(out)
+    old_index, old_dataset, index_warning = ({}, None, None) if args.force else load_index(out)
     notes = [w for w in (index_warning,) if w] + id_warnings
-    state = _State(lines={}, rows={}, errors={}, index=dict(old_index))
+    state = _State(records={}, errors={}, index=dict(old_index))
 
     def keyed(item: Input, sha: str) -> dict:
         return {"sha256": sha, "pipeline_version": version, "path": item.path,
@@ -317,6 +321,7 @@ def _run(args, out: Path, inputs: list[Input], id_warnings: list[str], started: 
 
     settings = (args.max_bytes, model)
     workers = args.workers
+    startup = 0.0  # starting the engine: workers, imports, loading the spaCy pipeline
     if todo:
         if model:
             _check_model(model)
@@ -327,7 +332,9 @@ def _run(args, out: Path, inputs: list[Input], id_warnings: list[str], started: 
         else:
             engine = _pool_engine(settings, workers)
         try:
+            loading = time.perf_counter()
             with engine as running, _progress(len(todo), _show_progress(args)) as advance:
+                startup = time.perf_counter() - loading
                 _drain(running, _chunks(todo, workers), handle)
         except KeyboardInterrupt:
             save_index(out, state.index)  # keep what is done for the next run
@@ -335,22 +342,24 @@ def _run(args, out: Path, inputs: list[Input], id_warnings: list[str], started: 
 
     current = {item.id for item in inputs}
     state.index = {k: v for k, v in state.index.items() if k in current}
-    removed = _remove_stale(records_dir, set(state.lines))
-    exports = _write_dataset(out, state)
-    save_index(out, state.index)
+    removed = _remove_stale(records_dir, set(state.records))
+    exports, dataset = _write_dataset(out, records_dir, state, old_dataset)
+    if state.index != old_index or dataset != old_dataset:
+        save_index(out, state.index, dataset)
     elapsed = time.perf_counter() - started
     manifest = {
         "package_version": __version__,
         "pipeline_version": version,
         "started_at": stamp,
         "elapsed_seconds": round(elapsed, 3),
+        "startup_seconds": round(startup, 3),
         "engine": args.engine,
         "scheduler": args.scheduler,
         "workers": workers,
         "force": bool(args.force),
         "spacy_model": model,
         "inputs": len(inputs),
-        "records": len(state.lines),
+        "records": len(state.records),
         "processed": state.processed,
         "reused": state.reused,
         "reused_errors": state.reused_errors,
@@ -364,7 +373,7 @@ def _run(args, out: Path, inputs: list[Input], id_warnings: list[str], started: 
     write_text(out / "run.json", json.dumps(manifest, ensure_ascii=False, indent=2) + "\n")
     for note in notes:
         print(f"warning: {note}", file=sys.stderr)
-    print(f"{len(inputs)} inputs: {len(state.lines)} records ({state.reused} reused), "
+    print(f"{len(inputs)} inputs: {len(state.records)} records ({state.reused} reused), "
           f"{len(state.errors)} errors in {elapsed:.1f} s -> {out.as_posix().rstrip('/')}/")
     _evaluate(args, records_dir)
     return EXIT_FAILED if state.errors else EXIT_OK
@@ -378,13 +387,9 @@ def _reuse(state: _State, records_dir: Path, item: Input, entry: dict | None, ke
         _add_error(state, item.id, item.path, entry["error"], entry.get("reason", ""))
         state.reused_errors += 1
         return True
-    try:
-        record = json.loads((records_dir / f"{item.id}.json").read_text(encoding="utf-8"))
-        if record["source"]["sha256"] != key["sha256"] or not (records_dir / f"{item.id}.txt").is_file():
-            return False  # the files were rewritten by an interrupted run
-    except (OSError, ValueError, KeyError, TypeError):
-        return False
-    _add_record(state, item.id, record)
+    if _record_stat(records_dir, item.id) != entry.get("record_stat"):
+        return False  # rewritten by an interrupted run, or removed
+    state.records[item.id] = None
     state.reused += 1
     return True
 
@@ -397,8 +402,8 @@ def _take(state: _State, records_dir: Path, outcome: Outcome, item: Input, key: 
         # .json before .txt: a run killed in between leaves a record whose sha256 no longer matches the index
         _write_if_changed(_record_path(records_dir, outcome.id, ".json"), outcome.record_json)
         _write_if_changed(_record_path(records_dir, outcome.id, ".txt"), outcome.text)
-        _add_record(state, outcome.id, json.loads(outcome.record_json))
-        entry = {}
+        state.records[outcome.id] = json.loads(outcome.record_json)
+        entry = {"record_stat": _record_stat(records_dir, outcome.id)}
     else:
         _add_error(state, outcome.id, item.path, outcome.error, outcome.reason)
         if outcome.error not in UNCACHED_ERRORS:
@@ -409,11 +414,15 @@ def _take(state: _State, records_dir: Path, outcome: Outcome, item: Input, key: 
         state.index.pop(outcome.id, None)
 
 
-def _add_record(state: _State, doc_id: str, record: dict) -> None:
-    from .exports import flatten
-
-    state.lines[doc_id] = json.dumps(record, ensure_ascii=False, separators=(",", ":"))
-    state.rows[doc_id] = flatten(record)
+def _record_stat(records_dir: Path, doc_id: str) -> list[int] | None:
+    """Size and modification time of a record's .json (None without its .txt): what the index vouches for."""
+    try:
+        stat = _record_path(records_dir, doc_id, ".json").stat()
+        if not _record_path(records_dir, doc_id, ".txt").is_file():
+            return None
+    except OSError:
+        return None
+    return [stat.st_size, stat.st_mtime_ns]
 
 
 def _add_error(state: _State, doc_id: str, path: str, code: str, reason: str) -> None:
@@ -435,17 +444,29 @@ def _write_if_changed(path: Path, text: str) -> None:
             return
     except OSError:
         pass
-    write_bytes(path, data)
+    write_bytes(path, data, durable=False)  # the index vouches for it only after checking its sha256
 
 
-def _write_dataset(out: Path, state: _State) -> list[str]:
-    from .exports import write_exports
+def _write_dataset(out: Path, records_dir: Path, state: _State, old_dataset: str | None) -> tuple[list[str], str]:
+    """Write dataset.jsonl, errors.jsonl and the flat exports, unless the files on disk were made
+    from exactly these outcomes; return the export names and the dataset fingerprint."""
+    from .exports import expected_exports, flatten, write_exports
 
-    ids = sorted(state.lines)
-    write_text(out / "dataset.jsonl", "".join(state.lines[i] + "\n" for i in ids))
+    names = ["dataset.jsonl", *expected_exports()]
+    dataset = dataset_fingerprint(state.index, state.errors, names)
+    if dataset == old_dataset and all((out / name).is_file() for name in (*names, "errors.jsonl")):
+        return names, dataset
+    ids = sorted(state.records)
+    records = [state.records[i] or _read_record(records_dir, i) for i in ids]
+    write_text(out / "dataset.jsonl", "".join(json.dumps(r, ensure_ascii=False, separators=(",", ":")) + "\n"
+                                              for r in records))
     errors = [json.dumps(state.errors[i], ensure_ascii=False) for i in sorted(state.errors)]
     write_text(out / "errors.jsonl", "".join(line + "\n" for line in errors))
-    return ["dataset.jsonl", *write_exports(out, [state.rows[i] for i in ids])]
+    return ["dataset.jsonl", *write_exports(out, [flatten(r) for r in records])], dataset
+
+
+def _read_record(records_dir: Path, doc_id: str) -> dict:
+    return json.loads(_record_path(records_dir, doc_id, ".json").read_text(encoding="utf-8"))
 
 
 def _remove_stale(records_dir: Path, keep: set[str]) -> int:

@@ -131,7 +131,8 @@ _MAX_CHROME_LINE = 1000
 
 def normalise_line(line: str) -> str:
     """Collapse white space inside a line (tabs, NBSP, ...), drop zero-width characters, strip."""
-    line = line.translate(_TRANSLATE)
+    if not line.isascii() or "\t" in line or "\r" in line or "\n" in line:  # translate() is slow; most lines need none
+        line = line.translate(_TRANSLATE)
     if "  " in line:
         line = _SPACES.sub(" ", line)
     return line.strip()

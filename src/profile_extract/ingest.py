@@ -368,16 +368,17 @@ _HTML_TAG = re.compile(
     r"(?:\s[^<>]{0,500})?/?>",
     re.I,
 )
-# (pattern, weight per hit, most hits counted): Markdown when the sum reaches 2
+# (pattern, weight per hit, most hits counted, strings one of which must occur for a hit: a cheap
+# pre-test, since each anchored pattern otherwise costs a pass over the page): Markdown when the sum reaches 2
 _MD_MARKERS = (
-    (re.compile(r"^ {0,3}#{1,6}[ \t]+\S", re.M), 2.0, 1),  # ATX heading
-    (re.compile(r"^ {0,3}(?:```|~~~)", re.M), 2.0, 1),  # code fence
-    (re.compile(r"!?\[[^\[\]\n]{1,300}\]\((?:https?://|/|#|mailto:)[^()\s]{0,500}\)"), 2.0, 1),  # link / image
-    (re.compile(r"^ {0,3}\|?[ \t]*:?-{3,}:?[ \t]*\|", re.M), 2.0, 1),  # table separator row
-    (re.compile(r"\*\*[^*\n]{1,200}\*\*|__[^_\n]{1,200}__"), 1.0, 2),  # strong emphasis
-    (re.compile(r"^[^\n]{1,200}\n(?:={3,}|-{3,})[ \t]*$", re.M), 1.0, 2),  # setext heading
-    (re.compile(r"^ {0,3}[-*+][ \t]+\S", re.M), 0.25, 4),  # list item (also common in plain text)
-    (re.compile(r"^ {0,3}>[ \t]?\S", re.M), 0.5, 2),  # block quote
+    (re.compile(r"^ {0,3}#{1,6}[ \t]+\S", re.M), 2.0, 1, ("#",)),  # ATX heading
+    (re.compile(r"^ {0,3}(?:```|~~~)", re.M), 2.0, 1, ("```", "~~~")),  # code fence
+    (re.compile(r"!?\[[^\[\]\n]{1,300}\]\((?:https?://|/|#|mailto:)[^()\s]{0,500}\)"), 2.0, 1, ("](",)),  # link / image
+    (re.compile(r"^ {0,3}\|?[ \t]*:?-{3,}:?[ \t]*\|", re.M), 2.0, 1, ("---",)),  # table separator row
+    (re.compile(r"\*\*[^*\n]{1,200}\*\*|__[^_\n]{1,200}__"), 1.0, 2, ("**", "__")),  # strong emphasis
+    (re.compile(r"^[^\n]{1,200}\n(?:={3,}|-{3,})[ \t]*$", re.M), 1.0, 2, ("\n===", "\n---")),  # setext heading
+    (re.compile(r"^ {0,3}[-*+][ \t]+\S", re.M), 0.25, 4, ("-", "*", "+")),  # list item (also common in plain text)
+    (re.compile(r"^ {0,3}>[ \t]?\S", re.M), 0.5, 2, (">",)),  # block quote
 )
 _MD_SUFFIXES = (".md", ".markdown", ".mdown", ".mkd")
 
@@ -398,7 +399,9 @@ def detect_format(text: str, path: str = "") -> str:
         if tags >= 3:
             return "html"
     score = 0.0
-    for pattern, weight, cap in _MD_MARKERS:
+    for pattern, weight, cap, needles in _MD_MARKERS:
+        if not any(needle in head for needle in needles):
+            continue
         hits = 0
         for _ in pattern.finditer(head):
             hits += 1

@@ -48,11 +48,19 @@ Task = tuple[str, str, tuple[str, ...], "bytes | None"]
 
 @dataclass(slots=True)
 class Outcome:
-    """What a worker sends back for one input: a record (JSON + cleaned text) or an error."""
+    """What a worker sends back for one input: a record or an error.
+
+    A worker that shares the output folder writes the record files itself and sends their
+    stat; one that does not (Dask) sends the record JSON and cleaned text for the client to
+    write. Either way it sends the record's dataset line and flat export row, so the client
+    only collects."""
 
     id: str
     sha256: str | None
-    record_json: str | None = None
+    line: str | None = None  # the record as one compact dataset.jsonl line
+    row: dict | None = None  # the record as a flat export row
+    record_stat: list[int] | None = None  # set when the worker wrote the record files
+    record_json: str | None = None  # set when the client must write them
     text: str | None = None
     error: str | None = None
     reason: str | None = None
@@ -67,8 +75,9 @@ def error_code(exc: InputError) -> str:
 
 
 def process_document(doc_id: str, path: str, warnings: tuple[str, ...], raw: bytes | None,
-                     max_bytes: int, model: str | None) -> Outcome:
-    """Run the pipeline on one input; never raises, so one bad input cannot stop a batch."""
+                     max_bytes: int, model: str | None, records_dir: str | None) -> Outcome:
+    """Run the pipeline on one input; never raises, so one bad input cannot stop a batch.
+    With `records_dir`, the record files are written here, before the client's index vouches for them."""
     sha = None
     try:
         if raw is None:
@@ -77,14 +86,26 @@ def process_document(doc_id: str, path: str, warnings: tuple[str, ...], raw: byt
         process_bytes, nlp = _pipeline(model)
         result = process_bytes(raw, doc_id=doc_id, path=path, nlp=nlp)
         result.record.warnings.extend(warnings)
-        return Outcome(doc_id, sha, record_json=result.record.to_json(), text=result.text)
+        outcome = _record_outcome(doc_id, sha, result.record)
+        if records_dir is None:
+            outcome.record_json, outcome.text = result.record.to_json(), result.text
+        else:
+            outcome.record_stat = write_record(Path(records_dir), doc_id, result.record.to_json(), result.text)
+        return outcome
     except InputError as exc:
         return Outcome(doc_id, sha, error=error_code(exc), reason=exc.reason)
     except Exception as exc:  # noqa: BLE001 - reported per input as "internal"
         return Outcome(doc_id, sha, error="internal", reason=f"{type(exc).__name__}: {exc}")
 
 
-def process_chunk(tasks: list[Task], settings: tuple[int, str | None]) -> tuple[list[Outcome], float]:
+def _record_outcome(doc_id: str, sha: str, record) -> Outcome:
+    from .exports import flatten
+
+    line = record.to_line()
+    return Outcome(doc_id, sha, line=line, row=flatten(json.loads(line)))
+
+
+def process_chunk(tasks: list[Task], settings: tuple[int, str | None, str | None]) -> tuple[list[Outcome], float]:
     """The unit of work sent to a worker: several inputs, to amortise the round trip; also reports peak RSS."""
     return [process_document(*task, *settings) for task in tasks], peak_rss_mb()
 
@@ -193,7 +214,8 @@ def _dask_engine(settings, workers: int, address: str | None):
         n_threads = max(1, sum(client.nthreads().values()))
 
         def submit(chunk):
-            return client.submit(process_chunk, [_with_bytes(task, settings[0]) for task in chunk], settings, pure=False)
+            tasks = [_with_bytes(task, settings[0]) for task in chunk]
+            return client.submit(process_chunk, tasks, (*settings[:2], None), pure=False)  # no shared disk
 
         yield submit, dask_wait, n_threads * 4
 
@@ -245,7 +267,7 @@ def _failed(chunk: list[Task], exc: BaseException) -> list[Outcome]:
 class _State:
     """Everything the run collects for the final files."""
 
-    records: dict[str, dict | None]  # id -> the record, or None for one reused from disk (read if exports need it)
+    records: dict[str, tuple[str, dict] | None]  # id -> (dataset line, export row); None: reused, read if needed
     errors: dict[str, dict]  # id -> errors.jsonl object
     index: dict[str, dict]  # the cache index being built
     reused: int = 0  # records taken from an earlier run
@@ -306,20 +328,22 @@ def _run(args, out: Path, inputs: list[Input], id_warnings: list[str], started: 
             todo.append((item.id, item.path, tuple(item.warnings), None))
 
     by_id = {item.id: item for item in inputs}
-    last_save = time.monotonic()
+    last_save, checkpoint_every = time.monotonic(), CHECKPOINT_SECONDS
 
     def handle(outcomes: list[Outcome], rss: float) -> None:  # `advance` is bound by the `with` below
-        nonlocal last_save
+        nonlocal last_save, checkpoint_every
         state.peak_rss = max(state.peak_rss, rss)
         for outcome in outcomes:
             item = by_id[outcome.id]
             _take(state, records_dir, outcome, item, keyed(item, outcome.sha256))
         advance(len(outcomes))
-        if time.monotonic() - last_save > CHECKPOINT_SECONDS:
+        if time.monotonic() - last_save > checkpoint_every:
+            saving = time.monotonic()
             save_index(out, state.index)
-            last_save = time.monotonic()
+            last_save, checkpoint_every = time.monotonic(), CHECKPOINT_SECONDS
+            checkpoint_every = max(CHECKPOINT_SECONDS, 20 * (last_save - saving))  # saving stays under 5% of the run
 
-    settings = (args.max_bytes, model)
+    settings = (args.max_bytes, model, str(records_dir))
     workers = args.workers
     startup = 0.0  # starting the engine: workers, imports, loading the spaCy pipeline
     if todo:
@@ -398,12 +422,12 @@ def _take(state: _State, records_dir: Path, outcome: Outcome, item: Input, key: 
     """Store a fresh outcome: record files first, then the index entry that vouches for them."""
     state.processed += 1
     entry = None
-    if outcome.record_json is not None:
-        # .json before .txt: a run killed in between leaves a record whose sha256 no longer matches the index
-        _write_if_changed(_record_path(records_dir, outcome.id, ".json"), outcome.record_json)
-        _write_if_changed(_record_path(records_dir, outcome.id, ".txt"), outcome.text)
-        state.records[outcome.id] = json.loads(outcome.record_json)
-        entry = {"record_stat": _record_stat(records_dir, outcome.id)}
+    if outcome.line is not None:
+        stat = outcome.record_stat
+        if outcome.record_json is not None:
+            stat = write_record(records_dir, outcome.id, outcome.record_json, outcome.text)
+        state.records[outcome.id] = (outcome.line, outcome.row)
+        entry = {"record_stat": stat}
     else:
         _add_error(state, outcome.id, item.path, outcome.error, outcome.reason)
         if outcome.error not in UNCACHED_ERRORS:
@@ -412,6 +436,14 @@ def _take(state: _State, records_dir: Path, outcome: Outcome, item: Input, key: 
         state.index[outcome.id] = {**key, **entry}
     else:
         state.index.pop(outcome.id, None)
+
+
+def write_record(records_dir: Path, doc_id: str, record_json: str, text: str) -> list[int] | None:
+    """Write a record's .json, then its .txt (a run killed in between leaves a .json whose stat no
+    longer matches the index), and return the stat the index will vouch for."""
+    _write_if_changed(_record_path(records_dir, doc_id, ".json"), record_json)
+    _write_if_changed(_record_path(records_dir, doc_id, ".txt"), text)
+    return _record_stat(records_dir, doc_id)
 
 
 def _record_stat(records_dir: Path, doc_id: str) -> list[int] | None:
@@ -450,7 +482,7 @@ def _write_if_changed(path: Path, text: str) -> None:
 def _write_dataset(out: Path, records_dir: Path, state: _State, old_dataset: str | None) -> tuple[list[str], str]:
     """Write dataset.jsonl, errors.jsonl and the flat exports, unless the files on disk were made
     from exactly these outcomes; return the export names and the dataset fingerprint."""
-    from .exports import expected_exports, flatten, write_exports
+    from .exports import expected_exports, write_exports
 
     names = ["dataset.jsonl", *expected_exports()]
     dataset = dataset_fingerprint(state.index, state.errors, names)
@@ -458,15 +490,18 @@ def _write_dataset(out: Path, records_dir: Path, state: _State, old_dataset: str
         return names, dataset
     ids = sorted(state.records)
     records = [state.records[i] or _read_record(records_dir, i) for i in ids]
-    write_text(out / "dataset.jsonl", "".join(json.dumps(r, ensure_ascii=False, separators=(",", ":")) + "\n"
-                                              for r in records))
+    write_text(out / "dataset.jsonl", "".join(line + "\n" for line, _ in records))
     errors = [json.dumps(state.errors[i], ensure_ascii=False) for i in sorted(state.errors)]
     write_text(out / "errors.jsonl", "".join(line + "\n" for line in errors))
-    return ["dataset.jsonl", *write_exports(out, [flatten(r) for r in records])], dataset
+    return ["dataset.jsonl", *write_exports(out, [row for _, row in records])], dataset
 
 
-def _read_record(records_dir: Path, doc_id: str) -> dict:
-    return json.loads(_record_path(records_dir, doc_id, ".json").read_text(encoding="utf-8"))
+def _read_record(records_dir: Path, doc_id: str) -> tuple[str, dict]:
+    """A reused record's dataset line and export row, from its file."""
+    from .exports import flatten
+
+    record = json.loads(_record_path(records_dir, doc_id, ".json").read_text(encoding="utf-8"))
+    return json.dumps(record, ensure_ascii=False, separators=(",", ":")), flatten(record)
 
 
 def _remove_stale(records_dir: Path, keep: set[str]) -> int:

@@ -54,3 +54,13 @@ def test_record_json_is_deterministic_and_complete():
     data = json.loads(text)
     assert list(data["evidence"]) == ["/country", "/name"]
     assert data["members"] == {"total": None, "smes": None, "large_companies": None, "research_organisations": None, "other_actors": None}
+
+
+@pytest.mark.parametrize("name", ["Plain", "Ünïcødé “quoted” – dash", 'back\\slash "q" \x1f ctrl', "line\u2028sep", "😀 emoji"])
+def test_record_json_and_line_are_the_standard_library_rendering(name):
+    """to_json / to_line use pydantic's serialiser for speed; their text must stay json.dumps' text."""
+    record = Record.model_validate({**MINIMAL, "name": name, "aliases": [name], "evidence": {"/name": [0, 1], "/aliases/0": [2, 3]}})
+    data = json.loads(record.to_json())
+    assert record.to_json() == json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    assert record.to_line() == json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    assert list(data["evidence"]) == ["/aliases/0", "/name"]

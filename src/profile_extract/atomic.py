@@ -3,19 +3,28 @@
 A run killed at any moment leaves either the old file or the new one, never half of one.
 The rename alone gives that when a process dies; the fsync also covers a machine that
 loses power, and costs about half a millisecond a file, so per-record files, which the
-cache index checks against their content before reusing them, skip it (`durable=False`).
+cache index re-checks (size, modification time) before reusing them, skip it (`durable=False`).
 """
 from __future__ import annotations
 
+import itertools
 import os
-import tempfile
 from pathlib import Path
+
+
+_TEMP_NUMBERS = itertools.count()
 
 
 def write_bytes(path: Path, data: bytes, durable: bool = True) -> None:
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    # a name no other writer uses (process id + counter), created exclusively: no random names to try
+    tmp = path.parent / f".{path.name}.{os.getpid()}-{next(_TEMP_NUMBERS)}.tmp"
+    try:
+        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o666)
+    except FileExistsError:  # left by a killed process that had this id
+        tmp.unlink(missing_ok=True)
+        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o666)
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
@@ -24,10 +33,7 @@ def write_bytes(path: Path, data: bytes, durable: bool = True) -> None:
                 os.fsync(handle.fileno())
         os.replace(tmp, path)
     except BaseException:
-        try:
-            os.unlink(tmp)
-        except FileNotFoundError:
-            pass
+        tmp.unlink(missing_ok=True)
         raise
 
 

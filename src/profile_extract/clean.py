@@ -122,7 +122,9 @@ def chrome_data() -> _Chrome:
 
 _SPACE_CHARS = "\t\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000"
 _DELETE_CHARS = "\u200b\u200c\u200d\u2060\ufeff\u00ad\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u180e"
-_TRANSLATE = {**{ord(c): " " for c in _SPACE_CHARS}, **{ord(c): None for c in _DELETE_CHARS}, ord("\r"): " ", ord("\n"): " "}
+# character-class regexes, not str.translate: translate looks every character up in a dict, which is slow on non-ASCII lines
+_ODD_SPACE = re.compile("[" + re.escape(_SPACE_CHARS) + "\r\n]")
+_INVISIBLE = re.compile("[" + re.escape(_DELETE_CHARS) + "]")
 _SPACES = re.compile(r" {2,}")
 _DECOR = " »›→←‹«|·•<>×+*#–—-.…!"
 _BULLETED = re.compile(r"(?:[•·▪◦‣●○■□►▸➢✓✔*\-–—]|\d{1,3}[.)])\s")
@@ -131,8 +133,10 @@ _MAX_CHROME_LINE = 1000
 
 def normalise_line(line: str) -> str:
     """Collapse white space inside a line (tabs, NBSP, ...), drop zero-width characters, strip."""
-    if not line.isascii() or "\t" in line or "\r" in line or "\n" in line:  # translate() is slow; most lines need none
-        line = line.translate(_TRANSLATE)
+    if _ODD_SPACE.search(line):
+        line = _ODD_SPACE.sub(" ", line)
+    if not line.isascii() and _INVISIBLE.search(line):
+        line = _INVISIBLE.sub("", line)
     if "  " in line:
         line = _SPACES.sub(" ", line)
     return line.strip()

@@ -476,7 +476,7 @@ def _write_if_changed(path: Path, text: str) -> None:
             return
     except OSError:
         pass
-    write_bytes(path, data, durable=False)  # the index vouches for it only after checking its sha256
+    write_bytes(path, data, durable=False)  # the index vouches for it by its stat, checked before reuse
 
 
 def _write_dataset(out: Path, records_dir: Path, state: _State, old_dataset: str | None) -> tuple[list[str], str]:

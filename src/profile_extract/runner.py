@@ -228,17 +228,22 @@ def _with_bytes(task: Task, max_bytes: int) -> Task:
 
 
 def _drain(engine, chunks: list[list[Task]], handle) -> None:
-    """Keep `window` chunks in flight and hand each finished chunk's outcomes to `handle`."""
+    """Keep `window` chunks in flight and hand each finished chunk's outcomes to `handle`.
+
+    A chunk whose worker failed (a process that died takes every chunk in flight with it)
+    is not charged to its inputs yet: each of them is run again alone, one at a time, so
+    only the input that really kills a worker is reported, and its neighbours keep their records."""
     submit, wait, window = engine
     pending: dict = {}
+    suspects: list[Task] = []
     queue = iter(chunks)
 
     def fill():
         for chunk in queue:
             try:
                 pending[submit(chunk)] = chunk
-            except Exception as exc:  # noqa: BLE001 - the chunk fails, not the batch
-                handle(_failed(chunk, exc), 0.0)
+            except Exception:  # noqa: BLE001 - the chunk is retried alone, not the batch failed
+                suspects.extend(chunk)
             if len(pending) >= window:
                 return
 
@@ -249,10 +254,23 @@ def _drain(engine, chunks: list[list[Task]], handle) -> None:
             chunk = pending.pop(future)
             try:
                 outcomes, rss = future.result()
-            except Exception as exc:  # noqa: BLE001 - e.g. a worker process died
-                outcomes, rss = _failed(chunk, exc), 0.0
+            except Exception:  # noqa: BLE001 - e.g. a worker process died
+                suspects.extend(chunk)
+                continue
             handle(outcomes, rss)
         fill()
+    for task in suspects:
+        handle(*_run_alone(submit, wait, task))
+
+
+def _run_alone(submit, wait, task: Task) -> tuple[list[Outcome], float]:
+    """One input in a worker of its own turn: its failure is its own."""
+    try:
+        future = submit([task])
+        wait([future])
+        return future.result()
+    except Exception as exc:  # noqa: BLE001 - reported per input as "internal"
+        return _failed([task], exc), 0.0
 
 
 def _failed(chunk: list[Task], exc: BaseException) -> list[Outcome]:

@@ -58,7 +58,10 @@ _FOUNDING_STOP = re.compile(
     r"together|within|back|officially|this|last|next|after|before)\s",
 )
 _SEAT_AFTER = re.compile(rf"\s(?:in|at)\s+(?P<seat>[{_UPPER}][\w-]+)(?:\s|$)")
-_ACRONYM_DEF = re.compile(rf"\s?[(/](?P<acr>[{_UPPER}][{_UPPER}0-9&-]{{1,9}})[)/]")
+# "(GI)", "/MCB/", and mixed-case short names with two or more capitals ("(MecPie)", "(WaHyC)")
+_ACRONYM_DEF = re.compile(
+    rf"\s?[(/](?P<acr>[{_UPPER}](?:[{_UPPER}0-9&-]{{1,9}}|(?=[\w&-]*[{_UPPER}])[\w&-]{{1,9}}))[)/]"
+)
 _AWARD_TITLE = re.compile(rf"\b(?:{_alternation(_VOCAB['award_words'])})\b.*?\bfor\s+(?P<name>\S.*)$")
 _BREADCRUMB = re.compile(r"\s(?:>|»|/|›|→)\s")
 _TRAILING_ACRONYM = re.compile(rf"\s[-–—]\s(?P<acr>[{_UPPER}][{_UPPER}0-9&]{{1,9}})$")
@@ -84,7 +87,7 @@ _COUNT_SCOPE = 400_000  # characters in which candidates are sought and counted:
 _FIELD_BONUS = 6.0
 _TITLE_BONUS = 4.0
 _LATER_TITLE_BONUS = 2.0
-_IN_TITLE_BONUS = (1.5, 0.5)
+_IN_TITLE_BONUS = (2.5, 0.5)  # the subject of a headline sentence is what the page is about
 _FOUNDING_BONUS = 3.0
 _QUOTED_BONUS = 1.0
 _ACRONYM_BONUS = 1.0
@@ -203,7 +206,10 @@ def _from_top_lines(doc: Document, pool: _Pool) -> Line | None:
             break
         if dateline(line) or is_known_heading(line.text) or is_placeholder(line.text):
             continue
-        text, offset = _without_title_prefix(*_last_breadcrumb(line.text))
+        site = _first_breadcrumb(line.text)
+        if site is not None:  # "Wallonia Hydrogen Cluster > Projects > X": the site's owner
+            pool.add(site, (line.start, line.start + len(site)), "title", _LATER_TITLE_BONUS)
+        text, offset = _without_title_prefix(*_without_field_label(*_last_breadcrumb(line.text)))
         start = line.start + offset
         acronym = _TRAILING_ACRONYM.search(text)
         if acronym:
@@ -247,6 +253,30 @@ def _without_title_prefix(text: str, offset: int) -> tuple[str, int]:
     """"About Nordic Battery Cluster" -> "Nordic Battery Cluster" (with its offset in the line)."""
     m = _TITLE_PREFIX.match(text)
     return (text[m.end():], offset + m.end()) if m else (text, offset)
+
+
+def _first_breadcrumb(text: str) -> str | None:
+    """The first step of a breadcrumb trail when it names an organisation (not "Home")."""
+    first = _BREADCRUMB.search(text)
+    if first is None:
+        return None
+    crumb = text[: first.start()].strip()
+    return crumb if _name_like(crumb) and _org_shaped(crumb) else None
+
+
+def _without_field_label(text: str, offset: int) -> tuple[str, int]:
+    """"Coordinator: X (ACR)" -> "X" (with its offset): a short label before a colon is not part of a name."""
+    m = _FIELD_LABEL.match(text)
+    if m is None:
+        return text, offset
+    value = text[m.end():]
+    acronym = _ACRONYM_DEF.search(value)
+    if acronym and acronym.end() == len(value.rstrip()):
+        value = value[: acronym.start()]
+    return value, offset + m.end()
+
+
+_FIELD_LABEL = re.compile(r"^[^\W\d_][\w-]*(?: [\w-]+){0,2}:\s+")
 
 
 def _last_breadcrumb(text: str) -> tuple[str, int]:
@@ -564,6 +594,7 @@ def _name_like(text: str) -> bool:
             quoted = True
         ok = (
             quoted or not core or _capitalised(core) or core in _CONNECTORS or core in "-–—&/+"
+            or core.capitalize() in DESIGNATORS  # "Аграрен клъстер „Добруджа“": lower-case in many languages
             or any(word.startswith(form) or form.startswith(core) for form in _TRAILING_LEGAL if form[:1].islower())
         )
         if closes:
@@ -642,7 +673,7 @@ def _score(doc: Document, pool: _Pool) -> list[list[Candidate]]:
             min(cand.count, 12)
             + sum(cand.kinds.values())
             + (_SUBJECT_BONUS if subject else 0.0)
-            + _ACRONYM_USE_WEIGHT * min(cand.acronym_uses, _MAX_ACRONYM_USES)
+            + _ACRONYM_USE_WEIGHT * max(0, min(cand.acronym_uses, _MAX_ACRONYM_USES))
             + 0.5 * min(pool.bare.get(first_word, 0), 4) * (first_word in DESIGNATORS)
             + _echo(cand, text_cf)
         )
@@ -738,6 +769,10 @@ def _count_acronyms(doc: Document, cands: list[Candidate]) -> None:
         forms = set(cand.acronyms)
         if len(initials) >= 2:
             forms.add(initials)
+        short = _short_form(cand.text)
+        if short:
+            forms.add(short)
+            cand.acronym_uses -= cand.count  # its uses inside the full name are not short uses
         for form in forms:
             owners.setdefault(form, []).append(cand)
     if not owners:
@@ -746,6 +781,20 @@ def _count_acronyms(doc: Document, cands: list[Candidate]) -> None:
         for cand in owners[form]:
             cand.acronym_uses += 1
             cand.acronyms.add(form)
+
+
+def _short_form(text: str) -> str | None:
+    """The one coined word a name keeps beside its designator ("AgroNord" of "AgroNord Cluster",
+    "MecPie" of "Cluster MecPie"), which pages use alone once they have named the organisation;
+    not a place ("Plovdiv" of "Cluster Plovdiv") or a plain word."""
+    words = [w.strip(_EDGE_OPEN + _EDGE_CLOSE) for w in text.split()]
+    rest = [w for w in words if w not in DESIGNATORS and w not in _CONNECTORS]
+    if len(rest) != 1 or len(rest) == len(words):
+        return None
+    word = rest[0]
+    if len(word) < 4 or not word[0].isupper() or not any(ch.isupper() for ch in word[1:]) or word.isupper():
+        return None
+    return word
 
 
 def _form_uses(text: str, forms: Iterable[str], hi: int) -> Iterator[str]:

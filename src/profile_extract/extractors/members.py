@@ -38,7 +38,7 @@ _QUALIFIER = rf"(?:(?:{_alt(_DATA['qualifiers'])})\s+)?"
 _MEMBER_NOUN = StemScan(re.compile(rf"(?<![\w-])(?:{_alt(_DATA['member_nouns'])})(?![\w-])", re.IGNORECASE))
 # the count right before a member noun: "over 80 ", "17 active ", "41 "
 _COUNT_BEFORE_NOUN = re.compile(
-    rf"{_QUALIFIER}(?P<num>{_NUM})\+?\s+(?P<adj>(?:(?:{_alt(_DATA['member_adjectives'] + _DATA['change_words'])})\s+){{0,2}})$",
+    rf"{_QUALIFIER}(?P<num>{_NUM})\+?[^\S\n]+(?P<adj>(?:(?:{_alt(_DATA['member_adjectives'] + _DATA['change_words'])})[^\S\n]+){{0,2}})$",
     re.IGNORECASE,
 )
 _GROUPING_VERB = StemScan(
@@ -46,7 +46,7 @@ _GROUPING_VERB = StemScan(
 )
 _GROUPING = re.compile(
     rf"(?:{_alt(_DATA['grouping_verbs'])})\s+{_QUALIFIER}(?P<num>{_NUM})\+?\s+(?:[\w-]+\s+){{0,3}}?"
-    rf"(?:{_alt(_DATA['grouping_nouns'])})(?![\w-])",
+    rf"(?:(?P<noun>{_alt(_DATA['grouping_nouns'])})|(?P<company>{_alt(_DATA['company_nouns'])}))(?![\w-])",
     re.IGNORECASE,
 )
 _LEADING_COUNT = re.compile(rf"\s*[:\-–]\s*{_QUALIFIER}(?P<num>{_NUM})\+?(?=\s*(?:\(|$|,|;|members))", re.IGNORECASE)
@@ -73,6 +73,10 @@ _CATEGORY_WORD = {
 _NUMBER_WORD_ENDS = tuple({w.split()[-1].lower() for w in NUMBER_WORDS if w.split()})
 _BARE_NUMBER = re.compile(r"\d[\d\s.,]*\+?")
 _MAX_SENTENCE = 500
+_WIDER_SUBJECT = re.compile(rf"(?<![\w-])(?:{_alt(_DATA['wider_subjects'])})(?![\w-])", re.IGNORECASE)
+# what follows a sentence-initial count when the sentence is about some members, not the membership
+_ACTIVITY_AFTER = re.compile(r"\s+(?:will|would|can|could|took|take|takes|attended|attend|joined|presented|present|"
+                             r"visited|participated|signed|received|won|exhibited|showcased)\b", re.IGNORECASE)
 
 
 def extract(doc: Document, found: dict[str, Any]) -> Extraction:
@@ -82,8 +86,9 @@ def extract(doc: Document, found: dict[str, Any]) -> Extraction:
     if len(counts) < len(SLOTS):
         for slot, value in _from_prose(doc, found).items():
             counts.setdefault(slot, value)
+    total = counts.get("total", (None,))[0]
     for slot in SLOTS:
-        if slot in counts:
+        if slot in counts and (total is None or slot == "total" or counts[slot][0] <= total):
             out.set(f"members/{slot}", counts[slot][0], counts[slot][1])
     return out
 
@@ -182,7 +187,11 @@ def _from_prose(doc: Document, found: dict[str, Any]) -> dict[str, tuple[int, Sp
         lo, hi = _sentence(text, stated.start, stated.end)
         if not _is_membership_total(text, stated, lo) or not refers_to_org(text[lo:hi], refs):
             continue
+        if not text[lo:stated.start].strip() and not stated.adjectives and _ACTIVITY_AFTER.match(text, stated.end):
+            continue  # "Eight member companies will present ...": some members doing something
         if _PASSIVE_AGENT.search(text, lo, stated.start):
+            continue
+        if stated.subject_start is not None and not _org_is_subject(text[lo:stated.subject_start], refs):
             continue
         counts["total"] = (_number(stated.num), (stated.num_span[0], stated.end))
         _categories(text, stated.end, hi, counts)
@@ -203,6 +212,7 @@ class _Count:
     num_span: Span
     num: str
     adjectives: str = ""
+    subject_start: int | None = None  # set when the organisation must be the subject of text[...:start]
 
 
 def _total_statements(text: str) -> Iterator[_Count]:
@@ -218,7 +228,8 @@ def _total_statements(text: str) -> Iterator[_Count]:
         for verb in _GROUPING_VERB.finditer(text, 0, _SCOPE):
             m = _GROUPING.match(text, verb.start(), verb.start() + _LOOKAHEAD)
             if m:
-                yield _Count(m.start("num"), m.end(), m.span("num"), m.group("num"))
+                yield _Count(m.start("num"), m.end(), m.span("num"), m.group("num"),
+                             subject_start=verb.start() if m.group("company") else None)
 
     return heapq.merge(before_nouns(), groupings(), key=lambda c: c.start)
 
@@ -235,6 +246,11 @@ def _may_count(text: str, lo: int, end: int) -> bool:
         if core[-1:].isdigit() or core.lower().endswith(_NUMBER_WORD_ENDS):
             return True
     return False
+
+
+def _org_is_subject(before_verb: str, refs: list[str]) -> bool:
+    """The words before a grouping verb name the organisation, not a country, sector or ecosystem."""
+    return refers_to_org(before_verb, refs) and not _WIDER_SUBJECT.search(before_verb)
 
 
 def _is_membership_total(text: str, m: _Count, sentence_start: int) -> bool:

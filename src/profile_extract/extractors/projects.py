@@ -116,7 +116,8 @@ _STOP_BEFORE = frozenset({"the", "a", "an", "our", "this", "that", "its", "their
 _DETERMINERS = _STOP_BEFORE | {"of", "in", "for", "under", "within", "with", "on", "at", "to", "as"}
 _ORG_END = re.compile(r"[.;:!?\n]|,\s+(?:and|which|who|with|as)\b|\s+(?:and|with|in|from|on|at|to|has|have|had|was|were|is|will)\s+(?=[a-z])")
 _PAREN = re.compile(r"\((?P<acr>[^()\s]{2,15})\)")
-_AND = re.compile(r"\s+(?:and|и)\s+(?=[A-ZА-Я])")
+_AND = re.compile(r"\s+(?:and|и)\s+(?P<the>the\s+)?(?=[A-ZА-Я])")
+_PLACE_NOTE = re.compile(r"\s*\((?P<place>[^()\n]{2,40})\)$")  # "Lombardy Furniture Cluster (Italy)"
 _MAX_LIST_LINES = 40
 
 
@@ -1062,8 +1063,9 @@ def _partner_list(text: str, pos: int, offset: int) -> list[tuple[str, Span]]:
         if items:
             last_s, last_e = items.pop()
             for m in _AND.finditer(chunk, last_s, last_e):
-                items.append((last_s, m.start()))
-                last_s = m.end()
+                if _splits_names(chunk, last_s, m, last_e):
+                    items.append((last_s, m.start()))
+                    last_s = m.end()
             items.append((last_s, last_e))
         pieces.extend(items)
     out = []
@@ -1072,11 +1074,24 @@ def _partner_list(text: str, pos: int, offset: int) -> list[tuple[str, Span]]:
         lead = re.match(r"\s*(?:(?:and|the)\s+)*", piece)
         s += lead.end()
         name = chunk[s:e].strip(" .:")
+        note = _PLACE_NOTE.search(name)
+        if note and _is_place(note.group("place")):
+            name = name[: note.start()]
         if not name or not name[0].isupper() or len(name.split()) > 12 or ":" in name:
             continue
         start = pos + s - chunk[:s].count("\x00")
         out.append((name, (offset + start, offset + start + len(name))))
     return out
+
+
+def _splits_names(chunk: str, start: int, m: re.Match, end: int) -> bool:
+    """Whether " and " at `m` joins two names: "X and the Y" always; "X Y and Z W" when both sides have
+    two words or more, so that "Chamber of Commerce and Industry" stays one name."""
+    if m.group("the"):
+        return True
+    following = _AND.search(chunk, m.end(), end)
+    right = chunk[m.end(): following.start() if following else end]
+    return len(chunk[start:m.start()].split()) >= 2 and len(right.split()) >= 2
 
 
 def _org_after(text: str, pos: int) -> tuple[int, int] | None:

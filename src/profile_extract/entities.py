@@ -122,6 +122,18 @@ ROLE = re.compile(rf"(?<!\w)(?:{ROLE_ALTERNATION})(?!\w)", re.IGNORECASE)
 COMMA_ROLE = re.compile(rf"(?:,|{_SP}[-–—]){_SP}(?:{ROLE.pattern})", re.IGNORECASE)
 # "said Ane Etxeberria, ...": a name right after a verb of saying
 SAID_NAME = re.compile(rf"(?:said|says|added|explained|commented|noted|according to){_SP}({_TITLEWORD}{_SP}{_TITLEWORD})(?=[^\S\n]*[,.(])")
+# A person's name in context (the role tells it is a person, whatever the first name):
+# "Eva van Dijk (Managing Director)", "Managing director: Sandra Keller", "ECAFI president Henrik Larsen".
+_PARTICLE = rf"(?:{trie_regex(_PEOPLE['name_particles'])}){_SP}"
+PERSON_NAME = rf"{_TITLEWORD}(?:{_SP}(?:{_PARTICLE}){{0,2}}{_TITLEWORD}){{1,2}}"
+_ROLE_CI = rf"(?i:{ROLE.pattern})"
+NAME_ROLE_PAREN = re.compile(rf"({PERSON_NAME})[^\S\n]*\([^\S\n]*(?:{_TITLEWORD}{_SP}){{0,2}}{_ROLE_CI}")
+ROLE_COLON_NAME = re.compile(
+    rf"^[^\S\n]*(?:[-•*·▪][^\S\n]*)?(?:(?:[^\W\d_]+{_SP}){{0,3}}{_ROLE_CI}(?:{_SP}(?i:of|of the){_SP}[^\W\d_]+(?:{_SP}[^\W\d_]+){{0,3}})?"
+    rf"|(?i:contact(?:{_SP}person)?|contacts?))[^\S\n]*:[^\S\n]*({PERSON_NAME})(?=[^\S\n]*(?:[,;(|<]|$))",
+    re.MULTILINE,
+)
+ROLE_THEN_NAME = re.compile(rf"(?<![\w-]){_ROLE_CI}{_SP}({PERSON_NAME})(?=[^\S\n]*(?:[,.;:()]|$)|{_SP}[a-z])", re.MULTILINE)
 # The text after a person that names their organisation.
 AFTER_PERSON_QUOTE = re.compile(rf"[^\S\n]*{_OPEN_Q}([^“”„\"«»\n]{{2,80}}?){_CLOSE_Q}")
 AFTER_PERSON_FOR = re.compile(rf"{_SP}for{_SP}(?:the{_SP})?({_SEQ})")
@@ -610,6 +622,10 @@ class _Finder:
         for m in SAID_NAME.finditer(text):
             if _word_start(text, m.start()):
                 found.append((m.start(1), m.end(1)))
+        for regex in (NAME_ROLE_PAREN, ROLE_COLON_NAME, ROLE_THEN_NAME):
+            for m in regex.finditer(text):
+                if _word_start(text, m.start(1)) and self._plain_name(m.start(1), m.end(1)):
+                    found.append((m.start(1), m.end(1)))
         for seq_start, seq_end in self.names:  # "Koen Verbruggen, Director": the last two or three words
             if not (text.startswith((",", " "), seq_end) and COMMA_ROLE.match(text, seq_end)):
                 continue
@@ -624,10 +640,16 @@ class _Finder:
                     found.append((tokens[0][0], tokens[-1][1]))
         for start, end in found:
             start = _skip_honorifics(text, start, end)
-            if start >= end or _has_designator(text[start:end].split()):
+            if start >= end or _has_designator(text[start:end].split()) or _is_street(text[start:end]):
                 continue
             self.add(start, end, "PERSON", 2)
             self._person_context(end)
+
+    def _plain_name(self, start: int, end: int) -> bool:
+        """Words that can only be a person's name: no organisation word, role, common word or place."""
+        tokens = [t for t in _tokens(self.text, start, end) if self.text[t[0]:t[1]].casefold() not in _PARTICLES]
+        run = _leading_run(tokens, self.text)
+        return len(run) == len(tokens) >= 2 and not self.places.covers(start, end)
 
     def _person_context(self, end: int) -> None:
         """ORG named right after a person: "X “Org”", "X for Org", "X, Director of Org"."""
@@ -641,6 +663,11 @@ class _Finder:
             self.add(m.start(1), self._extend(m.start(1), m.end(1)), "ORG", 1)
             return
         m = ROLE_PHRASE.match(text, end)
+        at = _AT_AFTER.match(text, m.end()) if m and m.group("org") else None
+        employer = NAME_SEQ.match(text, at.end()) if at else None
+        if employer and not self.places.covers(*employer.span()):  # "X, Head of Sales at Org": Org employs X
+            self.add(employer.start(), self._extend(employer.start(), employer.end()), "ORG", 1)
+            return
         if m and m.group("org") and not self.places.covers(m.start("org"), m.end("org")):
             org_end = m.end("org")
             cut = _AND_PERSON.search(text, m.start("org"), org_end)
@@ -683,6 +710,13 @@ class _Finder:
 # ---------------------------------------------------------------------------- helpers
 
 
+_PARTICLES = frozenset(_PEOPLE["name_particles"])
+_STREET_WORDS = frozenset(_PEOPLE["street_words"])
+
+
+def _is_street(name: str) -> bool:
+    return name.split()[-1].casefold() in _STREET_WORDS
+_AT_AFTER = re.compile(rf"{_SP}at{_SP}(?:the{_SP})?")
 _NONSPACE = re.compile(r"\S+")
 _LOWER_WORD_NEXT = re.compile(r"[^\S\n]+[а-яё]")
 _COMMA_NEXT_WORD = re.compile(r",[^\S\n]+([^\W\d_]+(?:[^\S\n]+[^\W\d_]+)?)")

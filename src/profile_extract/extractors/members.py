@@ -58,9 +58,11 @@ _LOOKAHEAD = 200
 _CHANGE = re.compile(rf"(?<![\w-])(?:{_alt(_DATA['change_words'])})(?![\w-])", re.IGNORECASE)
 _CHANGE_BEFORE = re.compile(r"(?:\bby|\bfrom|\badded|\bwelcomed|\bdown|\blost)\s*$", re.IGNORECASE)
 _NOT_MEMBERSHIP_AFTER = re.compile(rf"\s+(?:{_alt(_DATA['not_membership_after'])})\b", re.IGNORECASE)
+# "1,100 companies and research institutions": the number counts the companies, not the institutions
+_NOT_COUNTED_NOUN = rf"(?!(?:{_alt(_DATA['company_nouns'] + _DATA['member_nouns'] + _DATA['grouping_nouns'])})(?![\w-]))"
 _CATEGORY = {
     slot: re.compile(
-        rf"{_QUALIFIER}(?P<num>{_NUM})\+?\s+(?:[^\W\d_][\w-]*,?\s+){{0,2}}?(?:{_alt(words)})(?![\w-])", re.IGNORECASE
+        rf"{_QUALIFIER}(?P<num>{_NUM})\+?\s+(?:{_NOT_COUNTED_NOUN}[^\W\d_][\w-]*,?\s+){{0,2}}?(?:{_alt(words)})(?![\w-])", re.IGNORECASE
     )
     for slot, words in _DATA["categories"].items()
 }
@@ -86,9 +88,8 @@ def extract(doc: Document, found: dict[str, Any]) -> Extraction:
     if len(counts) < len(SLOTS):
         for slot, value in _from_prose(doc, found).items():
             counts.setdefault(slot, value)
-    total = counts.get("total", (None,))[0]
     for slot in SLOTS:
-        if slot in counts and (total is None or slot == "total" or counts[slot][0] <= total):
+        if slot in counts:
             out.set(f"members/{slot}", counts[slot][0], counts[slot][1])
     return out
 

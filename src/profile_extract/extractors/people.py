@@ -32,6 +32,13 @@ _ROLE_OF_BEFORE = re.compile(rf"((?<!\w)(?:{ROLE_ALTERNATION})(?:ът|ят|та)
 _ITS_AFTER_ORG = re.compile(rf",?{_SP}(?:and{_SP})?(?:its|their){_SP}", re.IGNORECASE)
 _ORG_LINE_REST = re.compile(r"[^\S\n]*(?:\([^()\n]{1,15}\))?[^\S\n]*(?:,[^\n]{0,40})?$")
 _MAX_ROLE_LINE_WORDS = 6
+# "X (Managing Director)", "X (Chairperson of the Board, Org)": a role in brackets, maybe with the organisation
+_PAREN_ROLE = re.compile(r"[^\S\n]*\([^\S\n]*(?P<role>[^(),;\n]{2,60}?)(?:,[^\S\n]*(?P<org>[^(),;\n]{2,80}?))?[^\S\n]*\)")
+# "Managing director: X" at the start of its line
+_ROLE_COLON_BEFORE = re.compile(rf"^[^\S\n]*(?:[-•*·▪][^\S\n]*)?(?P<role>[^\W\d_][^:\n]{{1,60}}?)[^\S\n]*:[^\S\n]*{_HONORIFICS_BEFORE}$",
+                                re.IGNORECASE | re.MULTILINE)
+# "Head of Supplier Development at Org": the first organisation-like words belong to the role
+_AT_ORG = re.compile(rf"{_SP}at{_SP}(?:the{_SP})?")
 
 
 @dataclass
@@ -123,12 +130,20 @@ def _beside(doc: Document, mention: Mention, orgs: list[Mention]):
     if m:
         role_span = (m.start("role"), m.end("role"))
         org = _org_at(orgs, m.start("org"), m.end("org")) if m.group("org") else None
+        at = _AT_ORG.match(text, m.end()) if m.group("org") else None
+        later = next((o for o in orgs if o.start == at.end()), None) if at else None
+        if later is not None:  # "Head of Supplier Development at Turkish Aerospace"
+            role_span, org = (m.start("role"), m.end("org")), later
         if m.group("org") and org is None:
             role_span = (m.start("role"), m.end("org"))  # "President of Montenegro": a place is part of the role
         if org is None and not m.group("org"):
             org = _org_following(text, orgs, m.end(), _COMMA)  # "X, Project Coordinator, SPTC"
         role = (text[role_span[0]:role_span[1]], role_span)
         return role, ((org.text, (org.start, org.end)) if org else None)
+    m = _PAREN_ROLE.match(text, mention.end)
+    if m and ROLE.search(m.group("role")):
+        org = _org_at(orgs, m.start("org"), m.end("org")) if m.group("org") else None
+        return (m.group("role"), m.span("role")), ((org.text, (org.start, org.end)) if org else None)
     for regex in (AFTER_PERSON_QUOTE, AFTER_PERSON_FOR):
         m = regex.match(text, mention.end)
         if m:
@@ -225,8 +240,16 @@ def _role_before(doc: Document, mention: Mention, orgs: list[Mention]):
         m = _ROLE_OF_BEFORE.search(text, max(0, org.start - 60), org.start)
         if m:
             return (m.group(1), m.span(1)), (org.text, (org.start, org.end))
+    m = _ROLE_COLON_BEFORE.search(text, start, mention.start)
+    if m and ROLE.search(m.group("role")):  # "President of the board: X, Org"
+        org = _org_following(text, orgs, mention.end, _COMMA)
+        return (m.group("role"), m.span("role")), ((org.text, (org.start, org.end)) if org else None)
     m = _ROLE_BEFORE.search(text, start, mention.start)
-    if m and m.group().strip()[:1].isupper():
+    if m:
         role_end = m.start() + len(ROLE.match(text, m.start()).group())
-        return (text[m.start():role_end], (m.start(), role_end)), None
+        owner = next((o for o in orgs if o.end < m.start() and not text[o.end:m.start()].strip()), None)
+        if owner is not None:  # "ECAFI president X"
+            return (text[m.start():role_end], (m.start(), role_end)), (owner.text, (owner.start, owner.end))
+        if m.group().strip()[:1].isupper():
+            return (text[m.start():role_end], (m.start(), role_end)), None
     return None, None

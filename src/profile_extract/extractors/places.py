@@ -58,7 +58,9 @@ _CAPITALISED_ORG = re.compile(r"(?<!\w)[A-ZА-Я][\w&.-]*(?:\s+(?:of|for|and|&|[
 _LATIN = re.compile(r"[A-Za-z]")
 _HEADER = re.compile(r"^(?P<c>[^:()]{2,40}?)\s*:\s*(?P<r>[^:()]{2,60}?)\s*\(\s*(?P<c2>[^()]{2,40}?)\s*\)\s*$")
 _FOLLOWER_GAP = re.compile(r"\s*(?:\(|,|,?\s+in(?:\s+the)?)\s*")
-_NAME_THEN_PLACE = re.compile(r"\s*(?:\([^()\n]{1,15}\)\s*)?[–—,-]\s*$")
+# between the organisation's name and its town: "X (ACR) – Celje", "X | Split, Croatia", "The X from Bălți, Moldova"
+_NAME_THEN_PLACE = re.compile(r"\s*(?:\([^()\n]{1,15}\)\s*)?(?:[–—,|-]|\s(?:from|based\s+in|of))\s*$")
+_LEADING_THE = re.compile(r"(?:the|The)\s+")
 _SENTENCE_STOP = re.compile(r"[.;!?\n]")
 _TARGET_LEAD = 30  # characters before a trigger word where a target phrase may begin ("main export markets")
 _TARGET_TAIL = 100  # characters after it where the phrase may end ("markets where ... most in demand:")
@@ -90,6 +92,8 @@ _POSTCODE_TOWN = re.compile(
 _TOWN_SUFFIXES = frozenset(_WORDING["seat"]["town_suffixes"])
 # "... in Getafe, Spain": a town, then a comma and (checked by the caller) a country
 _TOWN_BEFORE_COUNTRY = re.compile(r"(?<!\w)(?:in|at)[ \t]+(?P<town>" + _TOWN + r")[ \t]*,[ \t]*$")
+# "based in Falun in Dalarna County", "in Gabrovo, North Central region": a town before its region
+_TOWN_BEFORE_REGION = re.compile(r"(?<!\w)(?:in|at)[ \t]+(?P<town>" + _TOWN + r")(?:[ \t]*,[ \t]*|[ \t]+in[ \t]+(?:the[ \t]+)?)$")
 # "in the Aero Technology Park in ": a named place (a park, a building) between a seat phrase and the town
 _NAME_HOP = re.compile(r"(?:the[ \t]+)?[A-Z][\w&'.-]*(?:[ \t]+(?:of|for|and|&|[A-Z][\w&'.-]*)){0,6}[ \t]+(?:in|at)[ \t]+$")
 _TOWN_LINE_END = re.compile(r"(?<![^\W\d_])(?P<town>" + _TOWN + r")[ \t]*,[ \t]*$")
@@ -281,6 +285,12 @@ def _add_town(seat: _Seat, text: str, town: Span, found: list[Place]) -> None:
         seat.set_country(code, (countries[0].start, countries[0].end))
     if known and known[0].kind != "city":
         return  # "Lyon, Auvergne-Rhône-Alpes, France": the word before the country is the region
+    city_before = [p for p in found if p.kind == "city" and p.end <= town[0] and seat._fits(p.code)]
+    if not known and city_before:  # "Braga, Norte, Portugal": a known town, then a region the gazetteer lacks
+        seat.add(city_before[-1])
+        if seat.region is None:
+            seat.region = (text[town[0]:town[1]], town, code)
+        return
     if seat.city is None and seat._fits(code):
         seat.city = (known[0].text, (known[0].start, known[0].end), code) if known else (text[town[0]:town[1]], town, code)
 
@@ -388,7 +398,7 @@ def _from_phrases(doc: Document, places: list[Place], names: list[str], seat: _S
         if town:
             if seat.city is None and seat._fits(place.code):
                 seat.city = (doc.text[town[0]:town[1]], town, place.code)
-            seat.set_country(place.code, (place.start, place.end))
+            seat.add(place)
         else:
             seat.add(place)
             _add_followers(doc.text, place, places[i + 1:i + 3], seat)
@@ -415,10 +425,12 @@ def _seat_phrase_start(text: str, at: int, triggers: list[int]) -> int | None:
 
 
 def _unknown_town_before(text: str, country: Place, known_starts: set[int]) -> Span | None:
-    """ "in Getafe, Spain": a capitalised town the gazetteer does not know, right before a country."""
-    if country.kind != "country":
+    """ "in Getafe, Spain", "in Falun in Dalarna County": a capitalised town the gazetteer does not know,
+    right before a country or a region."""
+    if country.kind not in ("country", "region"):
         return None
-    m = _TOWN_BEFORE_COUNTRY.search(text, max(0, country.start - 60), country.start)
+    pattern = _TOWN_BEFORE_COUNTRY if country.kind == "country" else _TOWN_BEFORE_REGION
+    m = pattern.search(text, max(0, country.start - 60), country.start)
     if m is None or m.start("town") in known_starts:
         return None
     return m.span("town")
@@ -565,7 +577,8 @@ def _from_name_then_place(doc: Document, places: list[Place], names: list[str], 
         line = doc.line_at(place.start)
         if line is None:
             continue
-        before = doc.text[line.start:place.start]
+        lead = _LEADING_THE.match(doc.text, line.start, place.start)
+        before = doc.text[lead.end() if lead else line.start:place.start]
         if not any(before.startswith(name) and _NAME_THEN_PLACE.fullmatch(before, len(name)) for name in names):
             continue
         seat.add(place)

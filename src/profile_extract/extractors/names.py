@@ -85,6 +85,7 @@ _COUNT_SCOPE = 400_000  # characters in which candidates are sought and counted:
 
 # bonuses: how strongly a kind of evidence says "this is the page's own organisation"
 _FIELD_BONUS = 6.0
+_LEGAL_NAME_BONUS = 2.0  # a registered name is mostly an alias of the name the page goes by
 _TITLE_BONUS = 4.0
 _LATER_TITLE_BONUS = 2.0
 _IN_TITLE_BONUS = (2.5, 0.5)  # the subject of a headline sentence is what the page is about
@@ -190,10 +191,11 @@ def extract(doc: Document, found: dict[str, Any]) -> Extraction:
 
 
 def _from_fields(doc: Document, pool: _Pool) -> None:
-    for fld in doc.fields_for("name"):
-        for value in fld.values[:1]:
-            if _name_like(value.text):
-                pool.add(value.text, value.span, "field", _FIELD_BONUS)
+    for key, bonus in (("name", _FIELD_BONUS), ("legal_name", _LEGAL_NAME_BONUS)):
+        for fld in doc.fields_for(key):
+            for value in fld.values[:1]:
+                if _name_like(value.text):
+                    pool.add(value.text, value.span, "field", bonus)
 
 
 def _from_top_lines(doc: Document, pool: _Pool) -> Line | None:
@@ -210,6 +212,8 @@ def _from_top_lines(doc: Document, pool: _Pool) -> Line | None:
         if site is not None:  # "Wallonia Hydrogen Cluster > Projects > X": the site's owner
             pool.add(site, (line.start, line.start + len(site)), "title", _LATER_TITLE_BONUS)
         text, offset = _without_title_prefix(*_without_field_label(*_last_breadcrumb(line.text)))
+        if not _name_like(text):  # "PackInnov Flanders – Annual Report 2023   page 4": the name part of a title
+            text, offset = _title_segment(text, offset)
         start = line.start + offset
         acronym = _TRAILING_ACRONYM.search(text)
         if acronym:
@@ -253,6 +257,23 @@ def _without_title_prefix(text: str, offset: int) -> tuple[str, int]:
     """"About Nordic Battery Cluster" -> "Nordic Battery Cluster" (with its offset in the line)."""
     m = _TITLE_PREFIX.match(text)
     return (text[m.end():], offset + m.end()) if m else (text, offset)
+
+
+_TITLE_SEPARATOR = re.compile(r"\s+[–—|:-]\s+|\s{3,}")
+
+
+def _title_segment(text: str, offset: int) -> tuple[str, int]:
+    """The first part of a title line split on " – ", " | " or wide gaps that reads like a name."""
+    start = 0
+    for sep in [*_TITLE_SEPARATOR.finditer(text), None]:
+        end = sep.start() if sep else len(text)
+        part = text[start:end]
+        if len(part.split()) >= 2 and _name_like(part) and not is_known_heading(part):  # not a bare acronym
+            return part, offset + start
+        if sep is None:
+            break
+        start = sep.end()
+    return text, offset
 
 
 def _first_breadcrumb(text: str) -> str | None:

@@ -525,6 +525,7 @@ _AWARD = re.compile(
 )
 _RECEIVE = words_regex(_LABELS["receive_verbs"])
 _OTHER_HOLDER = words_regex(_LABELS["other_holders"])
+_SCHEME = re.compile(r"\bESCA\b")  # "ESCA Bronze Label for cluster management excellence": the label is named already
 _COMPLEMENT_STOP = frozenset(
     "in on at by from under since which that who and to with as is was were will has have during after before for of".split()
 )
@@ -683,8 +684,9 @@ def _label_phrase(text: str, a: int, b: int, line: Line, selves: list[str]) -> t
         start == a or medal_of(scheme.group(1)) and not medal_of(text[start:a])
     ):  # "label ESCP-4i", "Cluster Management Excellence Label GOLD"
         end = b + scheme.end()
-    complement = re.match(r"\s+(?:of|for)\s+", after)
-    if complement and end == b:
+    complement = re.match(r"\s+(?:of|for)\s+(?!(?:a|an|another|the|its|their|our|one|two|three|four|five|further|next|"
+                          r"another|several|\d)\b)", after)
+    if complement and end == b and not _SCHEME.search(text, start, a):  # "ESCA Bronze Label for ...": named already
         words = list(tokens_after(text, b + complement.end(), line.end, limit=5))
         taken_end = None
         for tok_start, tok in words:

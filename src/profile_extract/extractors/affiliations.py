@@ -127,8 +127,9 @@ def same_organisation(a: str | None, b: str | None) -> bool:
 
 
 def excluded(name: str) -> bool:
-    """Universities, public bodies and companies are never partner clusters."""
-    return any(t in _NOT_CLUSTER for t in _key_tokens(name))
+    """Universities, public bodies and companies are never partner clusters; nor is a role ("Cluster Coordinator")."""
+    tokens = _key_tokens(name)
+    return any(t in _NOT_CLUSTER for t in tokens) or bool(tokens) and tokens[-1] in _ROLE_WORDS
 
 
 _NOT_CLUSTER = frozenset(_ORGS["not_cluster_words"])

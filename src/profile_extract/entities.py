@@ -373,6 +373,14 @@ class _Finder:
                     in_titles.mark(m.start(1), m.end(1))
         self.cands = [c for c in self.cands if not (self.blocked.covers(c.start, c.end) or in_titles.covers(c.start, c.end))]
 
+    def _country_at(self, start: int, end: int) -> bool:
+        """A country name exactly at start..end (the gazetteer's word)."""
+        if not self.places.covers(start, end):
+            return False
+        from .gazetteer import find_places
+
+        return any(p.kind == "country" and p.start == start and p.end == end for p in find_places(self.text, start, end))
+
     def _place_column(self, pos: int) -> bool:
         """ ", Germany" after a dash-place: the dash starts a "City, Country" location, not a name part."""
         m = _COMMA_NEXT_WORD.match(self.text, pos)
@@ -418,8 +426,8 @@ class _Finder:
                 continue  # "Ministry of Science, Research and Economy"; not "Aarhus Vand, Grundfos and X"
             m = regex.match(text, end)
             if m and not _has_designator(text[m.start():m.end()].replace(",", " ").split()):
-                if regex is DASH_PLACE and self._place_column(m.end()):
-                    continue  # "Plastics Cluster Bavaria – Nuremberg, Germany": where it is, not its name
+                if regex is DASH_PLACE and (self._place_column(m.end()) or self._country_at(m.start(1), m.end(1))):
+                    continue  # "Plastics Cluster Bavaria – Nuremberg, Germany", "X – Poland": where it is, not its name
                 return m.end()
         if text[start:end].split()[-1].casefold() in ("university", "universität", "université"):
             m = UNIVERSITY_IN.match(text, end)

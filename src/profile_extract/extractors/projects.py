@@ -10,6 +10,7 @@ and partners stated in its own sentence or later in its section; drafts of the s
 """
 from __future__ import annotations
 
+import bisect
 import re
 import tomllib
 from dataclasses import dataclass, field
@@ -594,13 +595,38 @@ def _page_form(doc: Document, drafts: list[Draft]) -> None:
             groups.append([(key, form_field)])
         last_end = (doc.line_at(form_field.values[-1].start).index if form_field.values else index)
     for group in groups:
-        if len({key for key, _ in group}) < 2:
-            continue  # a lone "Programme:" may be an agenda
-        target = _draft_before(drafts, group[0][1].label_span[0])
+        if len({key for key, _ in group}) < 2 and group[0][0] != "partners":
+            continue  # a lone "Programme:" may be an agenda; a lone "Associated partners:" is still partners
+        target = _titled_draft(doc, drafts, group) or _draft_before(drafts, group[0][1].label_span[0])
         if target is None:
             continue
         for key, form_field in group:
             _form_value(target, key, form_field)
+
+
+def _titled_draft(doc: Document, drafts: list[Draft], group: list[tuple[str, FormField]]) -> Draft | None:
+    """ "RE-TEX – Regional Ecosystems for Textile Circularity" a few lines above a project form (with the
+    form's acronym when it gives one): the project the form describes, added when not yet found."""
+    acronym = next((f.values[0].text.strip() for key, f in group if key == "acronym" and f.values), None)
+    first = bisect.bisect_right(doc.lines, group[0][1].label_span[0], key=lambda line: line.start) - 1
+    for line in reversed(doc.lines[max(0, first - _TITLE_LINES_ABOVE):max(0, first)]):
+        if len(line.text) > 150 or ":" in line.text:
+            continue
+        name, acr = split_name(line.text, line.span)
+        if not name or not acr or name[0] == acr[0] or (acronym and acr[0].casefold() != acronym.casefold()):
+            continue
+        target = next((d for d in drafts if (d.acronym or "").casefold() == acr[0].casefold()
+                       or _same_name(d.name, name[0])), None)
+        if target is None:
+            target = Draft()
+            drafts.append(target)
+        target.set_name(name[0], name[1], 3)
+        target.set_acronym(acr[0], acr[1])
+        return target
+    return None
+
+
+_TITLE_LINES_ABOVE = 10
 
 
 def _draft_before(drafts: list[Draft], position: int, limit: int = 3000) -> Draft | None:
@@ -660,21 +686,29 @@ def _form_value(draft: Draft, key: str, form_field: FormField) -> None:
 
 
 def _partner_sections(doc: Document, drafts: list[Draft]) -> None:
-    """A "Partners" heading with a list under it names the partners of the project above it."""
-    for section in doc.sections:
-        title = section.title
-        if title is None or not _PARTNER_HEADING.fullmatch(normalise_label(title.text)):
+    """A "Partners" / "Partnership" heading line with a list under it names the partners of the project above it."""
+    for position, line in enumerate(doc.lines):
+        if len(line.text) > 60 or not _PARTNER_HEADING.fullmatch(normalise_label(line.text)):
             continue
-        target = _draft_before(drafts, title.start)
+        target = _draft_before(drafts, line.start)
         if target is None:
             continue
-        for line in section.lines[:_MAX_LIST_LINES]:
-            if len(line.text) > 200 or (not line.bullet and _SENTENCE_END_MARK.search(line.text)):
-                break  # prose, not a list of partners
-            name = _partner_entry(line.text)
+        previous = None
+        for entry in doc.lines[position + 1: position + 1 + _MAX_LIST_LINES]:
+            if len(entry.text) > 200 or (not entry.bullet and _SENTENCE_END_MARK.search(entry.text)) \
+                    or _FIELD_LINE.match(entry.text):
+                break  # prose or the next field, not a list of partners
+            if previous is not None and (doc.text.count("\n", previous.end, entry.start) > 1
+                                         or previous.bullet and not entry.bullet):
+                break  # the list ended: a blank line or a line that is no longer an item
+            previous = entry
+            name = _partner_entry(entry.text)
             if name:
-                start = line.start + line.text.find(name)
+                start = entry.start + entry.text.find(name)
                 target.partners.append((name, (start, start + len(name))))
+
+
+_FIELD_LINE = re.compile(r"[^:\n]{2,40}:(?:\s|$)")
 
 
 def _partner_entry(text: str) -> str | None:

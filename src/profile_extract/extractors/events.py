@@ -180,7 +180,7 @@ def _sentence_events(sentence: Sentence, section_year: _LazyYear) -> list[_Event
     dates = _dates(text, section_year, (t_start, t_end), proper)
     if not dates:
         return []
-    location = _location(text, (t_start, t_end))
+    location = _location(text, (t_start, t_end)) or _place_after_date(text, dates[0])
     out = []
     for date in dates:
         event = _Event(
@@ -314,7 +314,8 @@ def _dated(text: str, noun: re.Match) -> bool:
     m = _NOUN_DATE.match(text, noun.end())
     if not m:
         return False
-    return any(d.start == m.end() and d.kind in ("date", "range", "daymonth") for d in find_dates(text, m.end(), min(len(text), m.end() + 40)))
+    kinds = ("date", "range", "daymonth", "month") if m.group().strip()[:1] in ":(–—-" else ("date", "range", "daymonth")
+    return any(d.start == m.end() and d.kind in kinds for d in find_dates(text, m.end(), min(len(text), m.end() + 40)))
 
 
 # -- titles ------------------------------------------------------------------------
@@ -513,6 +514,19 @@ def _location_from_places(text: str, places: list, title: Span) -> tuple[str, Sp
     if found and not any(p.kind == "country" and p.start == found[1][0] for p in outside):
         return found
     return None
+
+
+# "Kick-off meeting: 22-23 October 2019, Aveiro", "..., Saint-Nazaire, France (120 participants)": the words
+# right after the date that close the line are its place, even one the gazetteer does not know
+_PLACE_AFTER_DATE = re.compile(
+    r",[^\S\n]*(?P<place>[A-ZÀ-ÞĀ-Ž][\w'’.-]*(?:[ -][A-ZÀ-ÞĀ-Ž][\w'’.-]*){0,2}"
+    r"(?:,[^\S\n]*[A-ZÀ-ÞĀ-Ž][\w.-]*(?:[ -][A-ZÀ-ÞĀ-Ž][\w.-]*){0,2})?)[^\S\n]*(?:\(|[.;]?$)"
+)
+
+
+def _place_after_date(text: str, date: DateMatch) -> tuple[str, Span] | None:
+    m = _PLACE_AFTER_DATE.match(text, date.end)
+    return (m.group("place"), m.span("place")) if m else None
 
 
 def _city_with_country(text: str, places: list) -> tuple[str, Span] | None:

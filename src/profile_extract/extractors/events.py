@@ -177,7 +177,8 @@ def _sentence_events(sentence: Sentence, section_year: _LazyYear) -> list[_Event
         return []
     (t_start, t_end, proper), signed = found
     title_text = text[t_start:t_end].strip()
-    dates = _dates(text, section_year, (t_start, t_end), proper)
+    milestone = _MILESTONE.match(text, t_end) is not None  # "Final conference: March 2026": the date is its own
+    dates = _dates(text, section_year, (t_start, t_end), proper or milestone)
     if not dates:
         return []
     location = _location(text, (t_start, t_end)) or _place_after_date(text, dates[0])
@@ -522,6 +523,9 @@ _PLACE_AFTER_DATE = re.compile(
     r",[^\S\n]*(?P<place>[A-ZÀ-ÞĀ-Ž][\w'’.-]*(?:[ -][A-ZÀ-ÞĀ-Ž][\w'’.-]*){0,2}"
     r"(?:,[^\S\n]*[A-ZÀ-ÞĀ-Ž][\w.-]*(?:[ -][A-ZÀ-ÞĀ-Ž][\w.-]*){0,2})?)[^\S\n]*(?:\(|[.;]?$)"
 )
+
+
+_MILESTONE = re.compile(r"[^\S\n]*[:–—][^\S\n]*(?=\d|[A-Z])")
 
 
 def _place_after_date(text: str, date: DateMatch) -> tuple[str, Span] | None:

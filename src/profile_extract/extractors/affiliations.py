@@ -685,8 +685,8 @@ def _label_phrase(text: str, a: int, b: int, line: Line, selves: list[str]) -> t
         start == a or medal_of(scheme.group(1)) and not medal_of(text[start:a])
     ):  # "label ESCP-4i", "Cluster Management Excellence Label GOLD"
         end = b + scheme.end()
-    complement = re.match(r"\s+(?:of|for)\s+(?!(?:a|an|another|the|its|their|our|one|two|three|four|five|further|next|"
-                          r"another|several|\d)\b)", after)
+    complement = re.match(r"\s+(?:of|for(?!\s+(?:a|an|another|the\s+next|its|their|our|one|two|three|four|five|"
+                          r"further|several|\d)\b))\s+", after)  # not "for a further two years"
     if complement and end == b and not _SCHEME.search(text, start, a):  # "ESCA Bronze Label for ...": named already
         words = list(tokens_after(text, b + complement.end(), line.end, limit=5))
         taken_end = None

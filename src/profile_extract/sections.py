@@ -71,13 +71,15 @@ def match_label(label: str) -> LabelSpec | None:
     norm = normalise_label(label)
     if not norm or len(norm) > 160:
         return None
-    for candidate in (norm, _BREAKDOWN_LEAD.sub("", norm)):
+    bare = _BREAKDOWN_LEAD.sub("", _BRACKETED.sub("", norm)).strip()
+    for candidate in dict.fromkeys((norm, _BREAKDOWN_LEAD.sub("", norm), bare)):
         for spec in label_specs():
             if spec.regex.fullmatch(candidate):
                 return spec
     return None
 
 
+_BRACKETED = re.compile(r"\s*\([^()]*\)")  # "Other members (municipalities, chambers)": the label without its gloss
 # "of which SMEs:", "от тях малки и средни предприятия:": a breakdown line under a total is still its label
 _BREAKDOWN_LEAD = re.compile(r"^(?:of which|of them|thereof|including|incl\.?|among them|от тях|в т\.? ?ч\.?|"
                              r"davon|dont|din care|od toga|od tega|z toho|w tym)\s*[:,-]?\s*")

@@ -75,6 +75,13 @@ _CATEGORY_WORD = {
 _NUMBER_WORD_ENDS = tuple({w.split()[-1].lower() for w in NUMBER_WORDS if w.split()})
 _BARE_NUMBER = re.compile(r"\d[\d\s.,]*\+?")
 _MAX_SENTENCE = 500
+_DELEGATION_BEFORE = re.compile(r"(?<![\w-])(?:brings|brought|bring|took|takes|take|sent|sends|led|leads|accompanied)\s+"
+                                r"(?:(?:over|more\s+than|some|about|around|nearly)\s+)?$", re.IGNORECASE)
+_DESTINATION_AFTER = re.compile(r"\s+(?:to|at)\s+(?:the\s+|a\s+|an\s+)?(?:[\w-]+\s+){0,4}?"
+                                r"(?:day|days|fair|event|conference|summit|forum|mission|visit|exhibition|expo|matchmaking)\b",
+                                re.IGNORECASE)
+_BREAKDOWN_NEXT = re.compile(r"[\s.;:]*(?:of\s+these|of\s+them|among\s+them|among\s+these|of\s+which|they\s+include|"
+                             r"these\s+include|от\s+тях)\b[\s,:]*", re.IGNORECASE)
 _WIDER_SUBJECT = re.compile(rf"(?<![\w-])(?:{_alt(_DATA['wider_subjects'])})(?![\w-])", re.IGNORECASE)
 # what follows a sentence-initial count when the sentence is about some members, not the membership
 _ACTIVITY_AFTER = re.compile(r"\s+(?:will|would|can|could|took|take|takes|attended|attend|joined|presented|present|"
@@ -190,12 +197,17 @@ def _from_prose(doc: Document, found: dict[str, Any]) -> dict[str, tuple[int, Sp
             continue
         if not text[lo:stated.start].strip() and not stated.adjectives and _ACTIVITY_AFTER.match(text, stated.end):
             continue  # "Eight member companies will present ...": some members doing something
+        if _DELEGATION_BEFORE.search(text, max(lo, stated.start - 30), stated.start) or _DESTINATION_AFTER.match(text, stated.end):
+            continue  # "AHTC brings 18 members to the matchmaking day": a delegation, not the membership
         if _PASSIVE_AGENT.search(text, lo, stated.start):
             continue
         if stated.subject_start is not None and not _org_is_subject(text[lo:stated.subject_start], refs):
             continue
         counts["total"] = (_number(stated.num), (stated.num_span[0], stated.end))
         _categories(text, stated.end, hi, counts)
+        following = _BREAKDOWN_NEXT.match(text, hi)
+        if following:  # "... counted 137 members. Of these, 96 were SMEs and 19 large companies."
+            _categories(text, following.end(), _sentence(text, following.end(), following.end())[1], counts)
         break
     for ctx in _MEMBERSHIP_CONTEXT.finditer(text, 0, _SCOPE):
         lo, hi = _sentence(text, ctx.start(), ctx.end())

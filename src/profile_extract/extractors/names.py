@@ -263,9 +263,16 @@ _TITLE_SEPARATOR = re.compile(r"\s+[–—|:-]\s+|\s{3,}")
 
 
 def _title_segment(text: str, offset: int) -> tuple[str, int]:
-    """The first part of a title line split on " – ", " | " or wide gaps that reads like a name."""
+    """The first part of a title line split on " – ", " | " or wide gaps that reads like a name; only on a line
+    of short parts ("X – Annual Report 2023   page 4"), not on a sentence that happens to hold a dash."""
+    seps = list(_TITLE_SEPARATOR.finditer(text))
+    bounds = [0, *(x for sep in seps for x in sep.span()), len(text)]
+    parts = [text[bounds[i]:bounds[i + 1]] for i in range(0, len(bounds), 2)]
+    if not seps or any(len(part.split()) > 6 or part.rstrip().endswith((".", "!", "?")) for part in parts) \
+            or any(q in text for q in _OPEN_QUOTES):
+        return text, offset
     start = 0
-    for sep in [*_TITLE_SEPARATOR.finditer(text), None]:
+    for sep in [*seps, None]:
         end = sep.start() if sep else len(text)
         part = text[start:end]
         if len(part.split()) >= 2 and _name_like(part) and not is_known_heading(part):  # not a bare acronym

@@ -7,6 +7,7 @@ Which label means which record key is data (`data/labels.toml`), not code.
 """
 from __future__ import annotations
 
+import itertools
 import re
 import tomllib
 from dataclasses import dataclass
@@ -170,6 +171,18 @@ def _colonless_label(line: Line) -> list[tuple[str, tuple[int, int], list[Line] 
     return []
 
 
+# lists a heading may label as a form label does (projects and people have their own readers)
+_HEADING_LIST_KEYS = frozenset({"sectors", "technology_fields", "s3_priority_areas", "emerging_industries", "services",
+                                "labels", "networks", "target_countries"})
+
+
+def _list_heading_field(line: Line) -> FormField | None:
+    spec = match_label(line.text) if line.kind == "heading" and len(line.text) <= 80 else None
+    if spec is None or spec.key not in _HEADING_LIST_KEYS:
+        return None
+    return FormField(line.text, line.span, spec.key, spec.type)
+
+
 def _plausible_inline_label(label: str) -> bool:
     if match_label(label):
         return True
@@ -179,11 +192,15 @@ def _plausible_inline_label(label: str) -> bool:
 
 def _form_fields(doc: Document) -> list[FormField]:
     fields: list[FormField] = []
+    headed: list[FormField] = []
     current: FormField | None = None
     for i, line in enumerate(doc.lines):
         gap = _gap_before(doc.lines, i)
         if line.kind == "heading" or (is_known_heading(line.text) and not line.text.endswith(":")):
-            current = None
+            current = _list_heading_field(line)  # "<h2>Target countries</h2><ul>...": a heading that labels a list
+            if current is not None:
+                fields.append(current)
+                headed.append(current)
             continue
         parts = _label_parts(line)
         if parts and _number_before_label(doc, i, parts) and not (current and doc.lines[i - 1] in current.values):
@@ -211,7 +228,11 @@ def _form_fields(doc: Document) -> list[FormField]:
             current.values.append(line)
     for field in fields:
         _check_type(doc, field)
-    return fields
+    for fld in headed:  # under a heading, only list items are values; a paragraph is prose about the topic
+        items = list(itertools.takewhile(lambda v: v.bullet or (len(v.text) <= 80 and not _SENTENCE_END.search(v.text)), fld.values))
+        fld.values[:] = items
+    empty = {id(f) for f in headed if not f.values}
+    return [f for f in fields if id(f) not in empty]
 
 
 def _number_before_label(doc: Document, i: int, parts) -> bool:

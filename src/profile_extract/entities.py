@@ -119,7 +119,7 @@ _AND_PERSON = re.compile(
 ROLE_ALTERNATION = trie_regex(_PEOPLE["roles"])
 ROLE = re.compile(rf"(?<!\w)(?:{ROLE_ALTERNATION})(?!\w)", re.IGNORECASE)
 # "Koen Verbruggen, Director": a capitalised sequence followed by a comma and a role title.
-COMMA_ROLE = re.compile(rf"(?:,|{_SP}[-–—]){_SP}(?:{ROLE.pattern})", re.IGNORECASE)
+COMMA_ROLE = re.compile(rf"(?:,|{_SP}[-–—·]){_SP}(?-i:(?:{CAPWORD}{_SP}){{0,2}})(?:{ROLE.pattern})", re.IGNORECASE)
 # "said Ane Etxeberria, ...": a name right after a verb of saying
 SAID_NAME = re.compile(rf"(?:said|says|added|explained|commented|noted|according to){_SP}({_TITLEWORD}{_SP}{_TITLEWORD})(?=[^\S\n]*[,.(])")
 # A person's name in context (the role tells it is a person, whatever the first name):
@@ -140,8 +140,9 @@ AFTER_PERSON_FOR = re.compile(rf"{_SP}for{_SP}(?:the{_SP})?({_SEQ})")
 AFTER_PERSON_OF = re.compile(rf"(?:,{_SP}|{_SP})(?:of|from){_SP}(?:the{_SP})?(?={U})")  # "Prof. X of the Y Institute"
 HONORIFIC_WORDS = trie_regex(_PEOPLE["honorifics"])
 _LEAD_IN = trie_regex(_PEOPLE["role_lead_ins"])
+_ROLE_VERBS = trie_regex(_PEOPLE["role_verbs"])
 ROLE_PHRASE = re.compile(
-    rf"(?:[^\S\n]*(?:,|[-–—])|{_SP}as(?={_SP}))[^\S\n]*(?:(?:{_LEAD_IN}){_SP})?"
+    rf"(?:[^\S\n]*(?:,|[-–—·|])|\t|{_SP}as(?={_SP})|{_SP}(?:{_ROLE_VERBS})(?={_SP}))[^\S\n]*(?:(?:{_LEAD_IN}){_SP})?"
     rf"(?P<role>(?-i:(?:{CAPWORD}{_SP}){{0,2}})(?:{ROLE.pattern})(?:{_SP}and{_SP}(?:{CAPWORD}{_SP})?(?:{ROLE.pattern}))?"
     rf"(?:{_SP}of{_SP}the{_SP}(?:(?:[Mm]anaging|[Ss]upervisory|[Ee]xecutive|[Mm]anagement|[Gg]overning){_SP})?[Bb]oard(?:{_SP}of{_SP}[Dd]irectors)?)?)"
     rf"(?:{_SP}(?:of|at|на){_SP}(?:the{_SP})?(?P<org>(?-i:{CAPWORD}(?:{_SP}(?:(?:{_CONN}){_SP}){{0,2}}{CAPWORD}){{0,8}})))?",
@@ -673,6 +674,8 @@ class _Finder:
         m = ROLE_PHRASE.match(text, end)
         at = _AT_AFTER.match(text, m.end()) if m and m.group("org") else None
         employer = NAME_SEQ.match(text, at.end()) if at else None
+        if employer and at.group().lstrip().startswith(",") and not _has_designator(employer.group().split()):
+            employer = None  # "X, Head of Communications, Y Cluster": only an organisation word makes Y the employer
         if employer and not self.places.covers(*employer.span()):  # "X, Head of Sales at Org": Org employs X
             self.add(employer.start(), self._extend(employer.start(), employer.end()), "ORG", 1)
             return
@@ -724,7 +727,7 @@ _STREET_WORDS = frozenset(_PEOPLE["street_words"])
 
 def _is_street(name: str) -> bool:
     return name.split()[-1].casefold() in _STREET_WORDS
-_AT_AFTER = re.compile(rf"{_SP}at{_SP}(?:the{_SP})?")
+_AT_AFTER = re.compile(rf"(?:{_SP}at{_SP}|,{_SP})(?:the{_SP})?")
 _NONSPACE = re.compile(r"\S+")
 _LOWER_WORD_NEXT = re.compile(r"[^\S\n]+[а-яё]")
 _COMMA_NEXT_WORD = re.compile(r",[^\S\n]+([^\W\d_]+(?:[^\S\n]+[^\W\d_]+)?)")

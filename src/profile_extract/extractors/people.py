@@ -38,7 +38,7 @@ _PAREN_ROLE = re.compile(r"[^\S\n]*\([^\S\n]*(?P<role>[^(),;\n]{2,60}?)(?:,[^\S\
 _ROLE_COLON_BEFORE = re.compile(rf"^[^\S\n]*(?:[-•*·▪][^\S\n]*)?(?P<role>[^\W\d_][^:\n]{{1,60}}?)[^\S\n]*:[^\S\n]*{_HONORIFICS_BEFORE}$",
                                 re.IGNORECASE | re.MULTILINE)
 # "Head of Supplier Development at Org": the first organisation-like words belong to the role
-_AT_ORG = re.compile(rf"{_SP}at{_SP}(?:the{_SP})?")
+_AT_ORG = re.compile(rf"(?:{_SP}at{_SP}|,{_SP})(?:the{_SP})?")
 
 
 @dataclass
@@ -132,7 +132,7 @@ def _beside(doc: Document, mention: Mention, orgs: list[Mention]):
         org = _org_at(orgs, m.start("org"), m.end("org")) if m.group("org") else None
         at = _AT_ORG.match(text, m.end()) if m.group("org") else None
         later = next((o for o in orgs if o.start == at.end()), None) if at else None
-        if later is not None:  # "Head of Supplier Development at Turkish Aerospace"
+        if later is not None:  # "Head of Supplier Development at Turkish Aerospace", "Head of Communications, X Cluster"
             role_span, org = (m.start("role"), m.end("org")), later
         if m.group("org") and org is None:
             role_span = (m.start("role"), m.end("org"))  # "President of Montenegro": a place is part of the role
@@ -142,7 +142,7 @@ def _beside(doc: Document, mention: Mention, orgs: list[Mention]):
         return role, ((org.text, (org.start, org.end)) if org else None)
     m = _PAREN_ROLE.match(text, mention.end)
     if m and ROLE.search(m.group("role")):
-        org = _org_at(orgs, m.start("org"), m.end("org")) if m.group("org") else None
+        org = _org_at(orgs, m.start("org"), m.end("org")) if m.group("org") else _org_following(text, orgs, m.end(), _COMMA)
         return (m.group("role"), m.span("role")), ((org.text, (org.start, org.end)) if org else None)
     for regex in (AFTER_PERSON_QUOTE, AFTER_PERSON_FOR):
         m = regex.match(text, mention.end)
@@ -167,7 +167,7 @@ def _org_following(text: str, orgs: list[Mention], pos: int, sep: re.Pattern) ->
     if not m:
         return None
     org = next((o for o in orgs if o.start == m.end()), None)
-    if org and re.match(r"[^\S\n]*(?:[,.;)]|\n|$)", text[org.end:org.end + 2]):
+    if org and re.match(r"[^\S\n]*(?:[,.;()]|\n|$)", text[org.end:org.end + 2]):
         return org
     return None
 

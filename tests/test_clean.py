@@ -247,8 +247,20 @@ def test_text_kept_as_written():
 
 
 def test_whitespace_normalised_but_lines_kept():
-    c = txt("  a\t\tb\u00a0\u00a0c   \n\n\n\n\nnext\u200b line  \n\n")
+    c = txt("  a  b\u00a0\u00a0c   \n\n\n\n\nnext\u200b line  \n\n")
     assert c.text == "a b c\n\nnext line"
+
+
+@pytest.mark.parametrize(
+    "raw, expected",
+    [
+        ("Members\t43\n", "Members | 43"),
+        ("\tIng. Jan Novak\t\tChairman of the Board \n", "Ing. Jan Novak | Chairman of the Board"),
+        ("Founded \t 2015\t\n", "Founded | 2015"),
+    ],
+)
+def test_tabs_between_words_separate_columns(raw, expected):
+    assert txt(raw).text == expected
 
 
 @pytest.mark.parametrize(

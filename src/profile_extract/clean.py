@@ -126,13 +126,17 @@ _DELETE_CHARS = "\u200b\u200c\u200d\u2060\ufeff\u00ad\u200e\u200f\u202a\u202b\u2
 _ODD_SPACE = re.compile("[" + re.escape(_SPACE_CHARS) + "\r\n]")
 _INVISIBLE = re.compile("[" + re.escape(_DELETE_CHARS) + "]")
 _SPACES = re.compile(r" {2,}")
+_COLUMN_TAB = re.compile(r"(?<=\S)[ ]*\t[\t ]*(?=\S)")
 _DECOR = " »›→←‹«|·•<>×+*#–—-.…!"
 _BULLETED = re.compile(r"(?:[•·▪◦‣●○■□►▸➢✓✔*\-–—]|\d{1,3}[.)])\s")
 _MAX_CHROME_LINE = 1000
 
 
 def normalise_line(line: str) -> str:
-    """Collapse white space inside a line (tabs, NBSP, ...), drop zero-width characters, strip."""
+    """Collapse white space inside a line (NBSP, ...), drop zero-width characters, strip. A tab between two
+    words separates columns ("Members<TAB>43", "Name<TAB>Role"), so it becomes " | " like a table's bar."""
+    if "\t" in line:
+        line = _COLUMN_TAB.sub(" | ", line)
     if _ODD_SPACE.search(line):
         line = _ODD_SPACE.sub(" ", line)
     if not line.isascii() and _INVISIBLE.search(line):

@@ -142,7 +142,7 @@ HONORIFIC_WORDS = trie_regex(_PEOPLE["honorifics"])
 _LEAD_IN = trie_regex(_PEOPLE["role_lead_ins"])
 _ROLE_VERBS = trie_regex(_PEOPLE["role_verbs"])
 ROLE_PHRASE = re.compile(
-    rf"(?:[^\S\n]*(?:,|[-–—·|])|\t|{_SP}as(?={_SP})|{_SP}(?:{_ROLE_VERBS})(?={_SP}))[^\S\n]*(?:(?:{_LEAD_IN}){_SP})?"
+    rf"(?:[^\S\n]*(?:,|[-–—·|])|\t|[^\S\n]{{2,}}(?=(?-i:{U}))|{_SP}as(?={_SP})|{_SP}(?:{_ROLE_VERBS})(?={_SP}))[^\S\n]*(?:(?:{_LEAD_IN}){_SP})?"
     rf"(?P<role>(?-i:(?:{CAPWORD}{_SP}){{0,2}})(?:{ROLE.pattern})(?:{_SP}and{_SP}(?:{CAPWORD}{_SP})?(?:{ROLE.pattern}))?"
     rf"(?:{_SP}of{_SP}the{_SP}(?:(?:[Mm]anaging|[Ss]upervisory|[Ee]xecutive|[Mm]anagement|[Gg]overning){_SP})?[Bb]oard(?:{_SP}of{_SP}[Dd]irectors)?)?)"
     rf"(?:{_SP}(?:of|at|на){_SP}(?:the{_SP})?(?P<org>(?-i:{CAPWORD}(?:{_SP}(?:(?:{_CONN}){_SP}){{0,2}}{CAPWORD}){{0,8}})))?",

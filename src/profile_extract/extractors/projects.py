@@ -377,9 +377,10 @@ def extract(doc: Document, found: dict[str, Any]) -> Extraction:
     if not doc.text or not doc.lines:
         return result
     orphans: list[Sentence] = []
-    drafts = _list_field_drafts(doc) + _code_line_drafts(doc) + _section_drafts(doc, orphans)
+    drafts = _list_field_drafts(doc) + _code_line_drafts(doc) + _table_drafts(doc) + _section_drafts(doc, orphans)
     _page_form(doc, drafts)
     _partner_sections(doc, drafts)
+    _named_partner_lines(doc, drafts)
     _fill_acronyms(doc, drafts)
     projects = _merge(drafts)
     if len(projects) == 1:  # "This project has received funding ...": the page's only project
@@ -574,6 +575,70 @@ def _code_in(text: str, offset: int) -> tuple[str, Span] | None:
 # -- a project page's form ("Programme: ...", "Start date: ...") and partner list ---------
 
 
+# -- project tables ------------------------------------------------------------
+
+
+def _table_drafts(doc: Document) -> list[Draft]:
+    """A table whose header names a project column ("Project | Programme | Period | Partners",
+    "Acronym | Title | Programme | Code | Period"): one project per row, each cell read like the form field
+    its header names."""
+    drafts: list[Draft] = []
+    columns: list[str | None] | None = None
+    for line in doc.lines:
+        if " | " not in line.text:
+            columns = None
+            continue
+        cells = list(_cells(line))
+        if columns is None:
+            keys = [_column_key(text) for text, _ in cells]
+            columns = keys if "name" in keys and sum(k is not None for k in keys) >= 2 else None
+            continue
+        if len(cells) != len(columns):
+            columns = None
+            continue
+        draft = _row_draft(doc, columns, cells, line)
+        if draft is not None:
+            drafts.append(draft)
+    return drafts
+
+
+def _cells(line: Line) -> Iterator[tuple[str, Span]]:
+    position = 0
+    for piece in line.text.split(" | "):
+        lead = len(piece) - len(piece.lstrip())
+        text = piece.strip()
+        start = line.start + position + lead
+        yield text, (start, start + len(text))
+        position += len(piece) + 3
+
+
+def _column_key(header: str) -> str | None:
+    norm = normalise_label(header)
+    if _NAME_COLUMN.fullmatch(norm):
+        return "name"
+    return _form_key(header)
+
+
+def _row_draft(doc: Document, columns: list[str | None], cells: list[tuple[str, Span]], line: Line) -> Draft | None:
+    draft = Draft(from_list=True)
+    for key, (text, span) in zip(columns, cells):
+        if key is None or not text or text.strip("–—- ") == "":
+            continue
+        if key == "name":
+            name, acronym = split_name(text, span)
+            if name:
+                draft.set_name(name[0], name[1], 3)
+            if acronym and name and acronym[0] != name[0]:
+                draft.set_acronym(acronym[0], acronym[1])
+            continue
+        cell = Line(line.index, span[0], span[1], text)
+        _form_value(draft, key, FormField(text, span, key, "text", [cell]))
+    return draft if draft.name or draft.acronym else None
+
+
+_NAME_COLUMN = re.compile(r"(?:project(?:\s+(?:title|name))?|title|name|project\s+acronym\s+and\s+title)")
+
+
 def _form_key(label: str) -> str | None:
     norm = normalise_label(label)
     return next((key for key, regex in _FORM_LABELS.items() if regex.fullmatch(norm)), None)
@@ -660,6 +725,8 @@ def _form_value(draft: Draft, key: str, form_field: FormField) -> None:
             draft.set_acronym(text, span)
     elif key in ("start", "end", "period"):
         dates = [d for d in find_dates(text) if d.value]
+        if key == "period":  # "2021-11-01 - 2023-10-31 (24 months)"
+            _form_value(draft, "duration", form_field)
         if not dates:
             return
         if key == "period" and len(dates) >= 2:
@@ -708,6 +775,19 @@ def _partner_sections(doc: Document, drafts: list[Draft]) -> None:
                 target.partners.append((name, (start, start + len(name))))
 
 
+def _named_partner_lines(doc: Document, drafts: list[Draft]) -> None:
+    """ "Partners in AgriSkills 4.0: A, B and C." names the partners of the project it names."""
+    for line in doc.lines:
+        m = _PARTNERS_OF.match(line.text)
+        if m is None:
+            continue
+        ref = m.group("ref").strip()
+        target = next((d for d in drafts if (d.acronym or "").casefold() == ref.casefold() or _same_name(d.name, ref)), None)
+        if target is not None:
+            target.partners.extend(_partner_list(line.text, m.end(), line.start))
+
+
+_PARTNERS_OF = re.compile(r"(?:the\s+)?(?:project\s+)?partners\s+(?:in|of|for)\s+(?:the\s+)?(?P<ref>[^:\n]{2,80}?)\s*:\s*", _I)
 _FIELD_LINE = re.compile(r"[^:\n]{2,40}:(?:\s|$)")
 
 

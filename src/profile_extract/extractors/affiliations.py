@@ -23,7 +23,7 @@ from typing import Any, Iterable
 
 from rapidfuzz import fuzz
 
-from ..gazetteer import country_names, is_country_name
+from ..gazetteer import country_names, find_places, is_country_name
 from ..document import Document, Extraction, Line, Span
 from ..sections import is_placeholder
 from ..text_utils import find_all
@@ -228,6 +228,17 @@ def _has_head(name: str, any_case: bool = False) -> bool:
     return any(
         w.casefold() in _HEADS or w.casefold() in _CLUSTER_WORDS for w in WORD.findall(name) if any_case or w[:1].isupper()
     )
+
+
+def _bare_network_name(text: str, pos: int, ceiling: int) -> tuple[int, int] | None:
+    """Right after "is a member of": a name without a network word that ends its clause ("euRobotics",
+    "MedTech Europe", "essenscia, the Belgian federation ..."), unless it is a body no network is."""
+    m = _RUN.match(text, pos, ceiling) or _BRAND.match(text, pos, ceiling)
+    if m is None or len(m.group().split()) > 6 or not _CLAUSE_END.match(text, m.end(), ceiling):
+        return None
+    if norm(m.group()) in _NOT_NETWORKS or find_places(m.group()) and len(find_places(m.group())[0].text) == len(m.group()):
+        return None
+    return m.span()
 
 
 def network_name_at(text: str, pos: int, ceiling: int) -> tuple[int, int] | None:
@@ -514,9 +525,15 @@ _LOWER_CLUSTER_KEYS = tuple(sorted({w for w in _CLUSTER_WORDS if not w.endswith(
 _NETWORK_TYPE = re.compile(r"(?i:" + "|".join(_PARTNERS["network_types"]) + r")\s+(?=[A-ZА-Я])")
 _PARTNERSHIP_HEAD = words_regex(_PARTNERS["partnership_heads"])
 _APPOSITIVE = re.compile(r",\s+(?:the|a|an)\s+[^,.;:()\n]{1,80}")
+_PLAIN_MEMBERSHIP = re.compile(r"member\s+of|join|belong|part\s+of", re.IGNORECASE)  # not "members in <places>"
+_BRAND = re.compile(r"(?<![\w-])[a-z]+[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,3}|(?<![\w-])[a-z][\w-]{2,}(?=,\s+(?:the|a|an)\s)")  # "euRobotics", "essenscia, the ..."
+_CLAUSE_END = re.compile(r"\s*(?:[.;,)(]|$|\s(?:and|as well as|since|from|in)\s)")
+_NOT_NETWORKS = frozenset({"board", "the board", "management board", "supervisory board", "parliament", "european parliament",
+                           "european union", "eu", "team", "jury", "committee", "general assembly", "assembly", "staff",
+                           "consortium", "network", "cluster", "association", "alliance", "platform"})
 _PAREN_AFTER = re.compile(r"\s*\([^()\n]{1,60}\)")
 _MORE_NAMES = re.compile(
-    r"\s*(?:,\s*(?:(?:as well as|and|&|и)\s+)?|(?:as well as|and|&|и)\s+)(?:(?:in|of|to|в)\s+)?(?:the\s+)?(?=[A-ZА-Я])"
+    r"\s*(?:,\s*(?:(?:as well as|and|&|и)\s+)?|(?:as well as|and|&|и)\s+)(?:(?:in|of|to|в)\s+)?(?:the\s+)?(?=[A-ZА-Я]|[a-z]+[A-Z]|[a-z][\w-]{2,},\s+(?:the|a|an)\s)"
 )
 _LABEL_WORD = words_regex(_LABELS["label_words"])
 _LEVEL = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(w) for w in _LABELS["level_words"]) + r")(?![\w-])", re.IGNORECASE)
@@ -748,7 +765,8 @@ def _prose_networks(doc: Document, selves: list[str]) -> Iterable[tuple[str, Spa
             continue  # another organisation is the member here
         position = m.end()
         while True:
-            name = network_name_at(text, position, line.end)
+            name = network_name_at(text, position, line.end) or (
+                _bare_network_name(text, position, line.end) if _PLAIN_MEMBERSHIP.search(m.group()) else None)
             if name is None:
                 break
             if partner_in and not _PARTNERSHIP_HEAD.search(text, name[0], name[1]):

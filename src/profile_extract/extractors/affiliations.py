@@ -236,7 +236,7 @@ def _bare_network_name(text: str, pos: int, ceiling: int) -> tuple[int, int] | N
     m = _RUN.match(text, pos, ceiling) or _BRAND.match(text, pos, ceiling)
     if m is None or len(m.group().split()) > 6 or not _CLAUSE_END.match(text, m.end(), ceiling):
         return None
-    if norm(m.group()) in _NOT_NETWORKS or find_places(m.group()) and len(find_places(m.group())[0].text) == len(m.group()):
+    if norm(m.group()) in _NOT_NETWORKS or _BODY_WORDS.intersection(norm(m.group()).split()) or find_places(m.group()) and len(find_places(m.group())[0].text) == len(m.group()):
         return None
     return m.span()
 
@@ -528,6 +528,8 @@ _APPOSITIVE = re.compile(r",\s+(?:the|a|an)\s+[^,.;:()\n]{1,80}")
 _PLAIN_MEMBERSHIP = re.compile(r"member\s+of|join|belong|part\s+of", re.IGNORECASE)  # not "members in <places>"
 _BRAND = re.compile(r"(?<![\w-])[a-z]+[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,3}|(?<![\w-])[a-z][\w-]{2,}(?=,\s+(?:the|a|an)\s)")  # "euRobotics", "essenscia, the ..."
 _CLAUSE_END = re.compile(r"\s*(?:[.;,)(]|$|\s(?:and|as well as|since|from|in)\s)")
+_BODY_WORDS = frozenset({"board", "directors", "committee", "parliament", "jury", "team", "staff", "assembly", "council",
+                         "presidium", "senate", "management", "secretariat"})  # "member of the Board of Directors"
 _NOT_NETWORKS = frozenset({"board", "the board", "management board", "supervisory board", "parliament", "european parliament",
                            "european union", "eu", "team", "jury", "committee", "general assembly", "assembly", "staff",
                            "consortium", "network", "cluster", "association", "alliance", "platform"})

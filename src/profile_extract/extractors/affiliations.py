@@ -828,13 +828,22 @@ def _partner_list_items(doc: Document, found: dict[str, Any]) -> Iterable[tuple[
     lists += [f.values for f in doc.fields if f.key is None and heading(f.label)]
     for lines in lists:
         for line in lines:
-            if len(line.text) > 200 or _SENTENCE_END.search(line.text):
+            if len(line.text) > 200 or _has_sentence_end(line.text):
                 break  # the list has ended
             for piece in re.finditer(r"[^,;]+", line.text):
                 value = _list_item_name(piece.group(), line.text[piece.end():])
                 if value and _is_cluster_name(value):
                     start = line.start + piece.start() + piece.group().index(value)
                     yield value, (start, start + len(value))
+
+
+def _has_sentence_end(text: str) -> bool:
+    """A full stop that ends a sentence, not one after an abbreviation or initial ("St. Gallen", "Dr. X")."""
+    for m in _SENTENCE_END.finditer(text):
+        word = re.search(r"([^\s(]*)$", text[:m.start()]).group(1)
+        if len(word) > 1 and word.casefold().rstrip(".") not in _ABBREVIATIONS:
+            return True
+    return False
 
 
 def _partner_heading(text: str) -> bool:

@@ -203,3 +203,216 @@ def test_form_uses_match_the_alternation(text, forms):
 )
 def test_page_title_words_are_not_part_of_the_name(text, expected):
     assert run(text)[1].values["name"] == expected
+
+
+# ------------------------------------------------------------------ headlines, coined short names, labelled titles
+# (organisations and people below are invented for these tests)
+
+XFAIL_HEAVY_PARTNER = pytest.mark.xfail(
+    reason="the partner network's full name (3x) and acronym (4x) outweigh the headline-subject bonus plus the "
+           "cluster's coined short name (3x)", strict=True)
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("HydroVal Cluster joins the European Hydrogen Valleys Partnership\n\nThe European Hydrogen Valleys Partnership "
+         "(EHVP) has accepted HydroVal as a member. With EHVP, HydroVal gains access to 40 regions. The European "
+         "Hydrogen Valleys Partnership was founded in 2019, and EHVP now has 50 members. HydroVal will chair an EHVP "
+         "working group.", "HydroVal Cluster"),
+        ("AquaBalt Cluster becomes a member of the Baltic Network for Life Sciences\n\nThe Baltic Network for Life "
+         "Sciences (BNLS) accepted AquaBalt as a full member. AquaBalt expects new contacts from BNLS, and BNLS meets "
+         "twice a year. AquaBalt will host the next BNLS meeting.", "AquaBalt Cluster"),
+        ("LogiMar Cluster signs a memorandum with the Alpine Robotics Association\n\n14 May 2022\n\nThe Alpine Robotics "
+         "Association (ARA) signed a memorandum with LogiMar. ARA members will visit LogiMar in June. ARA and LogiMar "
+         "will run joint trainings.", "LogiMar Cluster"),
+        pytest.param(
+            "TexNova Cluster joins the European Textile Platform\n\nThe European Textile Platform (ETP) has a new member: "
+            "TexNova. The European Textile Platform connects 40 clusters and ETP runs working groups. TexNova will join "
+            "the ETP working group on recycling, and ETP will visit TexNova in May.", "TexNova Cluster",
+            marks=XFAIL_HEAVY_PARTNER),
+    ],
+)
+def test_headline_subject_cluster_wins_over_the_network_it_joins(text, expected):
+    _, ex = run(text)
+    assert ex.values.get("name") == expected
+
+
+@pytest.mark.parametrize(
+    "name,short",
+    [
+        ("AgroNord Cluster", "AgroNord"),
+        ("Cluster LogiMar", "LogiMar"),
+        ("Klaster TexNova", "TexNova"),
+        ("Cluster of HydroVal", "HydroVal"),
+        ("Cluster Plovdiv", None),  # a place
+        ("Cluster Varna", None),
+        ("ICT Cluster", None),  # an all-capitals word is an acronym, not a coined name
+        ("Wood Cluster Slovenia", None),  # two words beside the designator
+        ("LogiMar", None),  # no designator
+    ],
+)
+def test_coined_short_form(name, short):
+    assert names._short_form(name) == short
+
+
+@pytest.mark.parametrize(
+    "text,expected,alias,not_alias",
+    [
+        # the coined name used alone counts for the cluster: it wins over a network named twice in full
+        ("Last week the Thracian Food Network hosted a study visit of farmers and food companies together with Cluster "
+         "LogiMar. Companies of LogiMar showed their products, and LogiMar schools joined. The Thracian Food Network "
+         "thanked LogiMar and everyone around LogiMar.", "Cluster LogiMar", "LogiMar", None),
+        # the same page with a place after the designator: "Plovdiv" alone is the city, not the cluster
+        ("Last week the Thracian Food Network hosted a study visit of farmers and food companies together with Cluster "
+         "Plovdiv. Companies from Plovdiv showed their products, and Plovdiv schools joined. The Thracian Food Network "
+         "thanked everyone in Plovdiv and around Plovdiv.", "Thracian Food Network", None, "Plovdiv"),
+        ("LogiMar Cluster\n\nLogiMar Cluster was founded in 2015. LogiMar members are port and logistics firms. "
+         "LogiMar works with two universities.", "LogiMar Cluster", "LogiMar", None),
+        ("Cluster Varna\n\nCluster Varna was founded in 2015. Its members are firms from Varna. Varna is a port city.",
+         "Cluster Varna", None, "Varna"),
+    ],
+)
+def test_coined_short_name_counts_as_a_mention_but_a_place_does_not(text, expected, alias, not_alias):
+    _, ex = run(text)
+    assert ex.values.get("name") == expected
+    aliases = ex.values.get("aliases", [])
+    if alias:
+        assert alias in aliases
+    if not_alias:
+        assert not_alias not in aliases
+
+
+@pytest.mark.parametrize(
+    "text,expected,acronym",
+    [
+        ("Marine Technology Cluster Liguria (LiMaTec) opened a new lab. LiMaTec members can use it. Marine Technology "
+         "Cluster Liguria invites partners.", "Marine Technology Cluster Liguria", "LiMaTec"),
+        ("The Upper Austria Plastics Cluster (UpPlaC) met in Linz. UpPlaC members discussed recycling. The Upper Austria "
+         "Plastics Cluster has 80 members.", "Upper Austria Plastics Cluster", "UpPlaC"),
+        ("Bohemian Glass Cluster (BoGlaC)\n\nBohemian Glass Cluster connects glassworks. BoGlaC was founded in 2010.",
+         "Bohemian Glass Cluster", "BoGlaC"),
+    ],
+)
+def test_mixed_case_acronym_in_brackets_is_an_alias(text, expected, acronym):
+    doc, ex = run(text)
+    assert ex.values.get("name") == expected
+    assert acronym in ex.values.get("aliases", [])
+    i = ex.values["aliases"].index(acronym)
+    start, end = ex.evidence[f"/aliases/{i}"]
+    assert doc.text[start:end] == acronym
+
+
+@pytest.mark.parametrize(
+    "text,expected,country",
+    [
+        ("News\n\nTimber Cluster Carinthia (Austria) hosted the meeting. Timber Cluster Carinthia is based in Klagenfurt. "
+         "Timber Cluster Carinthia has 50 members.", "Timber Cluster Carinthia", "Austria"),
+        ("Porto Cork Cluster (Portugal) signed an agreement. Porto Cork Cluster is based in Porto. Porto Cork Cluster "
+         "grows.", "Porto Cork Cluster", "Portugal"),
+        ("News\n\nAndalusian Solar Cluster (Spain) hosted the visit. The Andalusian Solar Cluster has 70 members. "
+         "Andalusian Solar Cluster works with Seville.", "Andalusian Solar Cluster", "Spain"),
+    ],
+)
+def test_country_in_brackets_is_not_an_acronym(text, expected, country):
+    _, ex = run(text)
+    assert ex.values.get("name") == expected
+    assert country not in ex.values.get("aliases", [])
+
+
+@pytest.mark.parametrize(
+    "text,acronym",
+    [(" (MecPie)", "MecPie"), (" (WaHyC)", "WaHyC"), ("/LiMaTec/", "LiMaTec"), (" (GI)", "GI"), (" (R&D-NET)", "R&D-NET"),
+     (" (Austria)", None), (" (Spain)", None), (" (Ltd)", None), (" (eV)", None)],
+)
+def test_acronym_definition_shapes(text, acronym):
+    m = names._ACRONYM_DEF.match(text)
+    assert (m.group("acr") if m else None) == acronym
+
+
+_SUMMER_SCHOOL = "\n\nSummer School 2021\n\nThe summer school took place in Riga with 40 students from six countries."
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("Baltic Photonics Network > Summer School 2021" + _SUMMER_SCHOOL, "Baltic Photonics Network"),
+        ("Lusatian Energy Cluster » Summer School 2021" + _SUMMER_SCHOOL, "Lusatian Energy Cluster"),
+        ("Carpathian Wood Cluster / News / Summer School 2021" + _SUMMER_SCHOOL, "Carpathian Wood Cluster"),
+        pytest.param(
+            "Baltic Photonics Network > News > Summer School 2021" + _SUMMER_SCHOOL, "Baltic Photonics Network",
+            marks=pytest.mark.xfail(
+                reason="cleaning drops a three-step '>' trail as page chrome, so the names extractor never sees its "
+                       "first step", strict=True)),
+        # a trail starting at "Home" (or a section) names no organisation
+        ("Home > News > Summer School 2021" + _SUMMER_SCHOOL, None),
+        ("Home / News / Summer School 2021" + _SUMMER_SCHOOL, None),
+        ("News > Summer School 2021" + _SUMMER_SCHOOL, None),
+    ],
+)
+def test_breadcrumb_first_step_names_the_site_owner(text, expected):
+    _, ex = run(text)
+    assert ex.values.get("name") == expected
+
+
+@pytest.mark.parametrize(
+    "line,crumb",
+    [
+        ("Wallonia Hydrogen Cluster > Projects > HY-CLUSTERS", "Wallonia Hydrogen Cluster"),
+        ("Lusatian Energy Cluster » Events » Annual Forum", "Lusatian Energy Cluster"),
+        ("Carpathian Wood Cluster / News / Summer School", "Carpathian Wood Cluster"),
+        ("Home > News > Summer School", None),
+        ("Projects > Current > GreenLink", None),
+        ("Tallinn > Old Town > Hotels", None),  # a place, not an organisation
+        ("Baltic Photonics Network", None),  # no trail
+    ],
+)
+def test_first_breadcrumb(line, crumb):
+    assert names._first_breadcrumb(line) == crumb
+
+
+@pytest.mark.parametrize(
+    "text,expected,acronym",
+    [
+        ("Coordinator: Adriatic Blue Growth Cluster (ABGC)\n\nPartners from six countries met in Split for the kick-off.",
+         "Adriatic Blue Growth Cluster", "ABGC"),
+        ("Lead partner: Lusatian Energy Cluster (LEC)\n\nThe project brings together partners from five countries.",
+         "Lusatian Energy Cluster", "LEC"),
+        ("Project coordinator: Saxon Battery Alliance (SBA)\n\nThe project develops recycling processes for batteries.",
+         "Saxon Battery Alliance", "SBA"),
+        ("Project leader: Moravian Glass Cluster\n\nThe project connects glassmakers in three regions.",
+         "Moravian Glass Cluster", None),
+        # a labelled person or place is not an organisation
+        ("Coordinator: Dr. Jan Novak\n\nThe project connects glassmakers in three regions.", None, None),
+        ("Coordinator: Tallinn (Estonia)\n\nThe project brings together partners from five countries.", None, None),
+    ],
+)
+def test_labelled_top_line_gives_the_name_without_label_or_acronym(text, expected, acronym):
+    _, ex = run(text)
+    assert ex.values.get("name") == expected
+    if acronym:
+        assert acronym in ex.values.get("aliases", [])
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("Наименование: Аграрен клъстер „Добруджа“\nАдрес: Добрич\n\nКлъстерът обединява земеделски производители от "
+         "региона.", "Аграрен клъстер „Добруджа“"),
+        ("Наименование: Туристически клъстер „Странджа“\nСедалище: Бургас\n\nКлъстерът развива туризма.",
+         "Туристически клъстер „Странджа“"),
+        ("Наименование: Мебелен клъстер „Тракия“\nАдрес: Пловдив\n", "Мебелен клъстер „Тракия“"),
+        ("Наименование: Текстилен клъстер Сливен\nАдрес: Сливен\n", "Текстилен клъстер Сливен"),
+        # the form field wins over another cluster named twice in the prose
+        ("Наименование: Аграрен клъстер „Добруджа“\nАдрес: Добрич\n\nЧленове на Клъстер „Родопи“ посетиха Добрич. "
+         "Клъстер „Родопи“ има 20 членове.", "Аграрен клъстер „Добруджа“"),
+        # lower-case words that are not a designator keep a value from being a name
+        ("Наименование: сдружение с нестопанска цел\nАдрес: Добрич\n", None),
+    ],
+)
+def test_bulgarian_name_with_lower_case_designator(text, expected):
+    doc, ex = run(text)
+    assert ex.values.get("name") == expected
+    if expected:
+        start, end = ex.evidence["/name"]
+        assert doc.text[start:end] == expected

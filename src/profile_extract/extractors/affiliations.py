@@ -824,7 +824,12 @@ def _partner_list_items(doc: Document, found: dict[str, Any]) -> Iterable[tuple[
     def heading(text: str) -> bool:
         return _partner_heading(text) or network and norm(text).rstrip(" :") in _MEMBER_HEADINGS
 
-    lists = [s.lines for s in doc.sections if s.title is not None and heading(s.title.text)]
+    sections = doc.sections
+    lists = [
+        # a heading with nothing under it before the next title ("Member clusters" / "Filter by sector: ...")
+        s.lines or (sections[i + 1].lines if i + 1 < len(sections) else [])
+        for i, s in enumerate(sections) if s.title is not None and heading(s.title.text)
+    ]
     lists += [f.values for f in doc.fields if f.key is None and heading(f.label)]
     for lines in lists:
         for line in lines:

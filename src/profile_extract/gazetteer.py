@@ -87,6 +87,27 @@ def _load(name: str) -> dict:
         return tomllib.load(fh)
 
 
+_FIRST_NAME_BEFORE = re.compile(r"(?<![\w-])([A-ZÀ-ÞĀ-ŽА-Я][^\W\d_]+)[ \t]+$")
+
+
+def _after_first_name(text: str, lo: int, at: int) -> bool:
+    before = _FIRST_NAME_BEFORE.search(text, lo, at)
+    return before is not None and before.group(1) in _person_first_names()
+
+
+@lru_cache(maxsize=1)
+def _person_first_names() -> frozenset[str]:
+    text = resources.files("profile_extract.data").joinpath("entities").joinpath("first_names.txt").read_text("utf-8")
+    return frozenset(w for line in text.splitlines() if not line.startswith("#") for w in line.split())
+
+
+def _generated_towns() -> list[tuple[str, str]]:
+    """(country code, "Name|variant") rows of data/places/cities.tsv, the towns of 5,000 people or more
+    that dev/build_cities.py takes from GeoNames; the hand-written tables above win where both name a place."""
+    text = resources.files("profile_extract.data").joinpath("places").joinpath("cities.tsv").read_text("utf-8")
+    return [tuple(line.split("\t", 1)) for line in text.splitlines() if line and not line.startswith("#")]
+
+
 @dataclass(slots=True)
 class _Gazetteer:
     entries: dict[str, list[Entry]]  # folded form -> what it names, best reading first
@@ -117,6 +138,9 @@ def _named_entries(data: dict, iso: dict, nuts: dict) -> list[tuple[str, Entry]]
             for row in rows:
                 forms = row.split("|")
                 names.extend((form, Entry(kind, code, forms[0], level)) for form in forms)
+    for code, row in _generated_towns():
+        forms = row.split("|")
+        names.extend((form, Entry("city", code, forms[0], 0)) for form in forms)
     for row in data["macro"]["names"]:
         forms = row.split("|")
         names.extend((form, Entry("macro", None, forms[0])) for form in forms)
@@ -210,6 +234,8 @@ def _scan(text: str, start: int, end: int) -> list[Place]:
             continue
         most = gaz.first_words.get(m.group().casefold())
         place = _longest_place(gaz, text, m, most, end) if most else None
+        if place is not None and _after_first_name(text, max(start, m.start() - 30), m.start()):
+            place = None  # "School Vasil Levski": a person's surname, not the town
         if place is not None:
             places.append(_as_region(text, place))
             taken = place.end
@@ -235,9 +261,20 @@ def _longest_place(gaz: _Gazetteer, text: str, first: re.Match, most: int, end: 
                 continue
             if key in gaz.first_names and _person_name_follows(gaz, text, finish):
                 return None
-            entry = found[0]
+            entry = _reading(found, text, finish)
             return Place(begin, finish, written, entry.kind, entry.code, entry.canonical, entry.level)
     return None
+
+
+def _reading(found: list[Entry], text: str, finish: int) -> Entry:
+    """The entry a name stands for; a town two countries share ("Vila Real") is the one whose country follows."""
+    same_kind = [e for e in found if e.kind == found[0].kind]
+    if len({e.code for e in same_kind}) > 1:
+        after = [p.code for p in _scan(text, finish, min(len(text), finish + 40)) if p.kind == "country"]
+        for entry in same_kind:
+            if after and entry.code == after[0]:
+                return entry
+    return found[0]
 
 
 def _person_name_follows(gaz: _Gazetteer, text: str, end: int) -> bool:

@@ -216,9 +216,8 @@ XFAIL_HEAVY_PARTNER = pytest.mark.xfail(
 @pytest.mark.parametrize(
     "text,expected",
     [
-        ("HydroVal Cluster joins the European Hydrogen Valleys Partnership\n\nThe European Hydrogen Valleys Partnership "
-         "(EHVP) has accepted HydroVal as a member. With EHVP, HydroVal gains access to 40 regions. The European "
-         "Hydrogen Valleys Partnership was founded in 2019, and EHVP now has 50 members. HydroVal will chair an EHVP "
+        ("HydroVal Cluster joins the European Hydrogen Valleys Alliance\n\nThe European Hydrogen Valleys Alliance (EHVA) "
+         "has accepted HydroVal as a member. With EHVA, HydroVal gains access to 40 regions. HydroVal will chair an EHVA "
          "working group.", "HydroVal Cluster"),
         ("AquaBalt Cluster becomes a member of the Baltic Network for Life Sciences\n\nThe Baltic Network for Life "
          "Sciences (BNLS) accepted AquaBalt as a full member. AquaBalt expects new contacts from BNLS, and BNLS meets "
@@ -330,24 +329,28 @@ def test_acronym_definition_shapes(text, acronym):
     assert (m.group("acr") if m else None) == acronym
 
 
-_SUMMER_SCHOOL = "\n\nSummer School 2021\n\nThe summer school took place in Riga with 40 students from six countries."
+# a body paragraph long enough not to read as a headline, naming another organisation twice
+_SUMMER_SCHOOL = (
+    "\n\nSummer School 2021\n\nThe summer school took place in the labs of the Brasov Forestry Association with 40 "
+    "students from six countries and ten lecturers. The Brasov Forestry Association provided the equipment."
+)
 
 
 @pytest.mark.parametrize(
     "text,expected",
     [
-        ("Baltic Photonics Network > Summer School 2021" + _SUMMER_SCHOOL, "Baltic Photonics Network"),
+        ("Carpathian Wood Cluster > Summer School 2021" + _SUMMER_SCHOOL, "Carpathian Wood Cluster"),
         ("Lusatian Energy Cluster » Summer School 2021" + _SUMMER_SCHOOL, "Lusatian Energy Cluster"),
-        ("Carpathian Wood Cluster / News / Summer School 2021" + _SUMMER_SCHOOL, "Carpathian Wood Cluster"),
+        ("Baltic Photonics Network / News / Summer School 2021" + _SUMMER_SCHOOL, "Baltic Photonics Network"),
         pytest.param(
-            "Baltic Photonics Network > News > Summer School 2021" + _SUMMER_SCHOOL, "Baltic Photonics Network",
+            "Carpathian Wood Cluster > News > Summer School 2021" + _SUMMER_SCHOOL, "Carpathian Wood Cluster",
             marks=pytest.mark.xfail(
                 reason="cleaning drops a three-step '>' trail as page chrome, so the names extractor never sees its "
                        "first step", strict=True)),
-        # a trail starting at "Home" (or a section) names no organisation
-        ("Home > News > Summer School 2021" + _SUMMER_SCHOOL, None),
-        ("Home / News / Summer School 2021" + _SUMMER_SCHOOL, None),
-        ("News > Summer School 2021" + _SUMMER_SCHOOL, None),
+        # a trail starting at "Home" (or at a section) names no organisation: the prose decides
+        ("Home > News > Summer School 2021" + _SUMMER_SCHOOL, "Brasov Forestry Association"),
+        ("Home / News / Summer School 2021" + _SUMMER_SCHOOL, "Brasov Forestry Association"),
+        ("News > Summer School 2021" + _SUMMER_SCHOOL, "Brasov Forestry Association"),
     ],
 )
 def test_breadcrumb_first_step_names_the_site_owner(text, expected):
@@ -376,12 +379,13 @@ def test_first_breadcrumb(line, crumb):
     [
         ("Coordinator: Adriatic Blue Growth Cluster (ABGC)\n\nPartners from six countries met in Split for the kick-off.",
          "Adriatic Blue Growth Cluster", "ABGC"),
-        ("Lead partner: Lusatian Energy Cluster (LEC)\n\nThe project brings together partners from five countries.",
+        ("Lead Partner: Lusatian Energy Cluster (LEC)\n\nThe project brings together partners from five countries.",
          "Lusatian Energy Cluster", "LEC"),
-        ("Project coordinator: Saxon Battery Alliance (SBA)\n\nThe project develops recycling processes for batteries.",
+        ("Project Coordinator: Saxon Battery Alliance (SBA)\n\nThe project develops recycling processes for batteries.",
          "Saxon Battery Alliance", "SBA"),
-        ("Project leader: Moravian Glass Cluster\n\nThe project connects glassmakers in three regions.",
-         "Moravian Glass Cluster", None),
+        ("Coordinator: Moravian Glass Cluster\n\nThe project connects glassmakers in three regions. The Brno Design "
+         "Association runs workshops, and the Brno Design Association publishes the results.", "Moravian Glass Cluster",
+         None),
         # a labelled person or place is not an organisation
         ("Coordinator: Dr. Jan Novak\n\nThe project connects glassmakers in three regions.", None, None),
         ("Coordinator: Tallinn (Estonia)\n\nThe project brings together partners from five countries.", None, None),

@@ -44,6 +44,52 @@ def test_label_table(label, key):
     assert (spec.key if spec else None) == key
 
 
+@pytest.mark.parametrize(
+    "label,key",
+    [
+        # breakdown labels printed under a total
+        ("от тях малки и средни предприятия", "members.smes"),
+        ("от тях големи предприятия", "members.large_companies"),
+        ("научни организации и университети", "members.research_organisations"),
+        ("други организации", "members.other_actors"),
+        ("of which SMEs", "members.smes"),
+        ("of which SME members", "members.smes"),
+        ("of them SMEs", "members.smes"),
+        ("of which large companies", "members.large_companies"),
+        ("of which knowledge institutes", "members.research_organisations"),
+        ("of which universities", "members.research_organisations"),
+        ("of which other organisations", "members.other_actors"),
+        ("other organisations", "members.other_actors"),
+        ("Other organizations", "members.other_actors"),
+        pytest.param("of these SMEs", "members.smes",
+                     marks=pytest.mark.xfail(reason="'of these' is not read as a breakdown lead", strict=True)),
+        # not member categories
+        ("of which start-ups", "startups"),
+        ("от тях стартиращи предприятия", None),
+        ("of which women", None),
+        ("Other information", None),
+        ("Other organisations we work with", None),
+        ("Partner organisations", None),
+    ],
+)
+def test_member_breakdown_labels(label, key):
+    spec = match_label(label)
+    assert (spec.key if spec else None) == key
+
+
+def test_breakdown_labels_under_a_total_are_fields():
+    doc = doc_of("Брой членове: 34\n  от тях малки и средни предприятия: 27\n  научни организации и университети: 3\n"
+                 "  други организации: 4\n")
+    assert values(doc, "members.total") == [["34"]]
+    assert values(doc, "members.smes") == [["27"]]
+    assert values(doc, "members.research_organisations") == [["3"]]
+    assert values(doc, "members.other_actors") == [["4"]]
+    doc = doc_of("Members: 50\nof which SMEs: 40\nother organisations: 10\n")
+    assert values(doc, "members.total") == [["50"]]
+    assert values(doc, "members.smes") == [["40"]]
+    assert values(doc, "members.other_actors") == [["10"]]
+
+
 def test_form_label_with_empty_value_does_not_take_next_labels_value():
     doc = doc_of("Total number of members: \nNumber of SME members: \n120\nTechnology fields: \nPhotonics\nNanotechnology\n")
     assert values(doc, "members.total") == [[]]

@@ -30,6 +30,7 @@ from ..sections import match_label, normalise_label
 with resources.files("profile_extract.data").joinpath("places").joinpath("seat.toml").open("rb") as _fh:
     _WORDING = tomllib.load(_fh)
 
+_FOUNDING_PLACE = re.compile(r"(?:set\s+up|established|founded|created|registered|launched|създаден|учреден|основан)", re.IGNORECASE)
 _SEAT_BEFORE = re.compile("(?:" + "|".join(_WORDING["seat"]["before"]) + ")$", re.IGNORECASE)
 
 
@@ -123,6 +124,7 @@ def _designators() -> frozenset[str]:
 
 
 _DESIGNATOR_WORDS = _designators()
+_DESIGNATOR_NOUNS = frozenset(_WORDING["seat"]["definition_nouns"])
 
 
 @dataclass
@@ -376,34 +378,35 @@ def _from_phrases(doc: Document, places: list[Place], names: list[str], seat: _S
     "offices in the Aero Park in Getafe, Spain" (a town the gazetteer does not know, before a country)."""
     triggers = [m.start() for m in _SEAT_TRIGGER.finditer(doc.text)]
     known_starts = {p.start for p in places}
-    for i, place in enumerate(places):
-        if place.kind not in _SEAT_KINDS:
-            continue
-        town = _unknown_town_before(doc.text, place, known_starts)
-        at = town[0] if town else place.start
-        anchor = _seat_phrase_start(doc.text, at, triggers)
-        based = None if town else _BASED_AFTER.match(doc.text[place.end:place.end + 12])
-        if anchor is None and not based:
-            if place.kind == "country" and place.start < _FROM_COUNTRY_WINDOW and _FROM_COUNTRY.search(doc.text[max(0, place.start - _LOOKBEHIND):place.start]):
-                seat.set_country(place.code, (place.start, place.end))
-            continue
-        if not town and (_opens_list(doc.text, place, places[i + 1:i + 2]) or (anchor is not None and _inside_longer_name(doc.text, place))):
-            continue
-        if anchor is None:
-            anchor = place.start
-            if not _based_noun_is_organisation(doc.text, place, names) and not _organisation_is_subject(doc.text, anchor, names):
+    for strong_only in (True, False):  # "has its seat in X" before "was founded in 2015 in Y"
+        for i, place in enumerate(places):
+            if place.kind not in _SEAT_KINDS:
                 continue
-        elif not _PRONOUN_SUBJECT.match(doc.text[anchor:anchor + 20]) and not _organisation_is_subject(doc.text, anchor, names):
-            continue
-        if town:
-            if seat.city is None and seat._fits(place.code):
+            town = _unknown_town_before(doc.text, place, known_starts)
+            at = town[0] if town else place.start
+            anchor = _seat_phrase_start(doc.text, at, triggers)
+            based = None if town else _BASED_AFTER.match(doc.text[place.end:place.end + 12])
+            if strong_only and anchor is not None and _FOUNDING_PLACE.match(doc.text, anchor):
+                continue
+            if anchor is None and not based:
+                if place.kind == "country" and place.start < _FROM_COUNTRY_WINDOW and _FROM_COUNTRY.search(doc.text[max(0, place.start - _LOOKBEHIND):place.start]):
+                    seat.set_country(place.code, (place.start, place.end))
+                continue
+            if not town and (_opens_list(doc.text, place, places[i + 1:i + 2]) or (anchor is not None and _inside_longer_name(doc.text, place))):
+                continue
+            if anchor is None:
+                anchor = place.start
+                if not _based_noun_is_organisation(doc.text, place, names) and not _organisation_is_subject(doc.text, anchor, names):
+                    continue
+            elif not _PRONOUN_SUBJECT.match(doc.text[anchor:anchor + 20]) and not _organisation_is_subject(doc.text, anchor, names):
+                continue
+            if town and seat.city is None and seat._fits(place.code):
                 seat.city = (doc.text[town[0]:town[1]], town, place.code)
             seat.add(place)
-        else:
-            seat.add(place)
-            _add_followers(doc.text, place, places[i + 1:i + 3], seat)
-        if seat.complete:
-            return
+            if not town:
+                _add_followers(doc.text, place, places[i + 1:i + 3], seat)
+            if seat.complete:
+                return
 
 
 def _seat_phrase_start(text: str, at: int, triggers: list[int]) -> int | None:
@@ -556,6 +559,8 @@ def _opens_with_organisation(sentence: str, names: list[str]) -> bool:
         return False
     noun = m.group("noun").casefold()
     name_words = {w.casefold() for name in names for w in re.findall(r"\w{4,}", name)}
+    if m.re is _NOUN_SUBJECT and noun in _DESIGNATOR_NOUNS and not name_words & _DESIGNATOR_NOUNS:
+        return True  # "The cluster ..." on the page of "PackInnov Flanders", whose name has no such word
     return len(noun) >= 4 and any(noun.startswith(w) or w.startswith(noun) for w in name_words)
 
 

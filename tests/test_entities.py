@@ -227,3 +227,45 @@ def test_fast_tokenizer_keeps_offsets_exact():
         span = doc.char_span(start, end, alignment_mode="contract")
         assert span is not None and (span.start_char, span.end_char) == (start, end)
     assert {(e.start_char, e.end_char) for e in doc.ents} <= {(s, e) for s, e, _ in doc.user_data["entity_char_spans"]}
+
+
+# Names known by the role written beside them, employers after "at", streets named after people (invented here).
+@pytest.mark.parametrize(
+    "text,name",
+    [
+        ("Tarvo Kõiv (Cluster Manager) presented the results.", "Tarvo Kõiv"),
+        ("Kaarel Rüütel (Chairperson of the Board, Nordic Wood Cluster) opened it.", "Kaarel Rüütel"),
+        ("Cluster manager: Heikki Laine", "Heikki Laine"),
+        ("Chairwoman: Dagmar Vlk", "Dagmar Vlk"),
+        ("Estonian Cleantech Cluster's CEO Kadri Tamm signed the agreement.", "Kadri Tamm"),
+    ],
+)
+def test_person_known_by_role(text, name):
+    assert (name, "PERSON") in found(text)
+
+
+@pytest.mark.parametrize(
+    "text,employer,not_org",
+    [
+        ("Ayşe Demir, Head of Supplier Development at Turkish Aerospace, explained.", "Turkish Aerospace",
+         "Supplier Development"),
+        ("Mehmet Kaya, Head of Procurement at Anatolian Rail Systems, explained.", "Anatolian Rail Systems", "Procurement"),
+    ],
+)
+def test_employer_after_at_is_the_org_not_the_role_words(text, employer, not_org):
+    mentions = found(text)
+    assert (employer, "ORG") in mentions
+    assert (not_org, "ORG") not in mentions
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The office is at Inge Lehmanns Gade 10 in Aarhus.",
+        "The meeting took place on Jean Jaurès Street in Lyon.",
+        "Visit us at Karl Johans Gate 5, Oslo.",
+        "Send it to Carl Nielsens Vej 3, Aalborg.",
+    ],
+)
+def test_street_named_after_a_person_is_not_a_person(text):
+    assert not any(label == "PERSON" for _, label in found(text))

@@ -172,6 +172,9 @@ def _wider(new: str, old: str) -> bool:
 
 def _sentence_events(sentence: Sentence, section_year: _LazyYear) -> list[_Event]:
     text = sentence.text
+    dated_item = _date_first_item(sentence)
+    if dated_item:
+        return dated_item
     found = _title_in(text)
     if found is None:
         return []
@@ -196,6 +199,53 @@ def _sentence_events(sentence: Sentence, section_year: _LazyYear) -> list[_Event
             event.location_span = (sentence.start + location[1][0], sentence.start + location[1][1])
         out.append(event)
     return out
+
+
+# "2023-05-12 - Open Field Day at the test field in Hengelo", "3.4.2025 | North German Hydrogen Day | Bremen":
+# a list item that opens with the date, then the happening's name
+_ITEM_AFTER_DATE = re.compile(r"[^\S\n]*(?:[-–—|:][^\S\n]*)(?P<title>[^|(\n]{3,120}?)[^\S\n]*(?:\||\(|,[^\S\n]|$)")
+_AT_PLACE = re.compile(r"[^\S\n]+(?:at|in)[^\S\n]+(?:the[^\S\n]+)?")
+
+
+def _date_first_item(sentence: Sentence) -> list[_Event]:
+    text = sentence.text
+    dates = find_dates(text, 0, min(len(text), 40))
+    if not dates or dates[0].start != 0 or not dates[0].value:
+        return []
+    date = dates[0]
+    m = _ITEM_AFTER_DATE.match(text, date.end)
+    if m is None:
+        return []
+    title_start, title_end = m.span("title")
+    at = _AT_PLACE.search(text, title_start, title_end)
+    if at:
+        title_end = at.start()
+    title = text[title_start:title_end].strip()
+    if not (_STRONG.search(title) or any(_named(title, n) for n in _NAME_NOUN.finditer(title)) or _SIGNED.search(title)):
+        return []
+    event = _Event(
+        title=title,
+        title_span=(sentence.start + title_start, sentence.start + title_start + len(title)),
+        date=date.value,
+        date_span=(sentence.start + date.start, sentence.start + date.end),
+        end_date=date.end_value,
+    )
+    location = _location(text, (title_start, title_end)) or _place_after_bar(text, m.end())
+    if location:
+        event.location = location[0]
+        event.location_span = (sentence.start + location[1][0], sentence.start + location[1][1])
+    return [event]
+
+
+_BAR_PLACE = re.compile(r"[^\S\n]*(?P<place>[A-ZÀ-ÞĀ-Ž][\w'’.-]*(?:[ -][A-ZÀ-ÞĀ-Ž][\w'’.-]*){0,2})[^\S\n]*$")
+
+
+def _place_after_bar(text: str, pos: int) -> tuple[str, Span] | None:
+    """ "... | North German Hydrogen Day | Bremen": the last column names the place."""
+    if text[pos - 1:pos] != "|":
+        return None
+    m = _BAR_PLACE.match(text, pos)
+    return (m.group("place"), m.span("place")) if m else None
 
 
 def _title_in(text: str) -> tuple[tuple[int, int, bool], bool] | None:

@@ -126,6 +126,7 @@ _DELETE_CHARS = "\u200b\u200c\u200d\u2060\ufeff\u00ad\u200e\u200f\u202a\u202b\u2
 _ODD_SPACE = re.compile("[" + re.escape(_SPACE_CHARS) + "\r\n]")
 _INVISIBLE = re.compile("[" + re.escape(_DELETE_CHARS) + "]")
 _SPACES = re.compile(r" {2,}")
+_DOT_LEADER = re.compile(r"(?<=[^\s.:])[ \t]*\.{4,}[ \t]*(?=\S)")
 _COLUMN_TAB = re.compile(r"(?<=\S)[ ]*\t[\t ]*(?=\S)")
 _DECOR = " »›→←‹«|·•<>×+*#–—-.…!"
 _BULLETED = re.compile(r"(?:[•·▪◦‣●○■□►▸➢✓✔*\-–—]|\d{1,3}[.)])\s")
@@ -137,6 +138,8 @@ def normalise_line(line: str) -> str:
     words separates columns ("Members<TAB>43", "Name<TAB>Role"), so it becomes " | " like a table's bar."""
     if "\t" in line:
         line = _COLUMN_TAB.sub(" | ", line)
+    if "...." in line:  # "Legal form ........ non-profit association": dot leaders stand for a colon
+        line = _DOT_LEADER.sub(": ", line)
     if _ODD_SPACE.search(line):
         line = _ODD_SPACE.sub(" ", line)
     if not line.isascii() and _INVISIBLE.search(line):

@@ -457,6 +457,8 @@ def _list_entries(doc: Document, after: int, bullets_only: bool = False) -> list
             break  # prose: the list is over
         if match_label(label.split(":")[0]) and ":" in label:
             break
+        if not line.bullet and _FIELD_LINE.match(label):
+            continue  # "Programme: ... | Duration: ...": the entry's own fields, read by the project form
         entries.append(line)
     bullets = [line for line in entries if line.bullet]
     return bullets if bullets or bullets_only else entries

@@ -75,6 +75,11 @@ _CATEGORY_WORD = {
 _NUMBER_WORD_ENDS = tuple({w.split()[-1].lower() for w in NUMBER_WORDS if w.split()})
 _BARE_NUMBER = re.compile(r"\d[\d\s.,]*\+?")
 _MAX_SENTENCE = 500
+_CURRENT = re.compile(r"(?<![\w-])(?:today|now|currently|at\s+present|presently|to\s+date|as\s+of\s+today|днес|сега|в\s+момента)(?![\w-])",
+                      re.IGNORECASE)
+_PAST = re.compile(r"(?<![\w-])(?:had|was|were|grew\s+to|counted|at\s+the\s+end\s+of\s+\d{4}|in\s+(?:19|20)\d\d|by\s+(?:19|20)\d\d|"
+                   r"initially|originally|at\s+(?:its\s+)?(?:founding|launch|start))(?![\w-])", re.IGNORECASE)
+_MODIFIER_NOUN = re.compile(r"member[^\S\n]+(?!of\b|in\b|and\b|or\b|from\b|who\b|that\b|which\b)[a-z]{3,}\b", re.IGNORECASE)
 _DELEGATION_BEFORE = re.compile(r"(?<![\w-])(?:brings|brought|bring|took|takes|take|sent|sends|led|leads|accompanied)\s+"
                                 r"(?:(?:over|more\s+than|some|about|around|nearly)\s+)?$", re.IGNORECASE)
 _DESTINATION_AFTER = re.compile(r"\s+(?:to|at)\s+(?:the\s+|a\s+|an\s+)?(?:[\w-]+\s+){0,4}?"
@@ -191,6 +196,7 @@ def _from_prose(doc: Document, found: dict[str, Any]) -> dict[str, tuple[int, Sp
     refs = org_references(found)
     text = doc.text
     counts: dict[str, tuple[int, Span]] = {}
+    candidates: list[tuple[int, int, _Count, int]] = []
     for stated in _total_statements(text):
         lo, hi = _sentence(text, stated.start, stated.end)
         if not _is_membership_total(text, stated, lo) or not refers_to_org(text[lo:hi], refs):
@@ -203,12 +209,14 @@ def _from_prose(doc: Document, found: dict[str, Any]) -> dict[str, tuple[int, Sp
             continue
         if stated.subject_start is not None and not _org_is_subject(text[lo:stated.subject_start], refs):
             continue
+        candidates.append((_recency(text, stated, lo), -len(candidates), stated, hi))
+    if candidates:  # the most recent statement: "today we have 87" over "at the end of 2021 we had 61"
+        _, _, stated, hi = max(candidates)
         counts["total"] = (_number(stated.num), (stated.num_span[0], stated.end))
         _categories(text, stated.end, hi, counts)
         following = _BREAKDOWN_NEXT.match(text, hi)
         if following:  # "... counted 137 members. Of these, 96 were SMEs and 19 large companies."
             _categories(text, following.end(), _sentence(text, following.end(), following.end())[1], counts)
-        break
     for ctx in _MEMBERSHIP_CONTEXT.finditer(text, 0, _SCOPE):
         lo, hi = _sentence(text, ctx.start(), ctx.end())
         if refers_to_org(text[lo:hi], refs):
@@ -232,6 +240,8 @@ def _total_statements(text: str) -> Iterator[_Count]:
     """Count-before-member-noun and grouping-verb statements, in text order."""
     def before_nouns() -> Iterator[_Count]:
         for noun in _MEMBER_NOUN.finditer(text, 0, _SCOPE):
+            if noun.group().casefold() == "member" and _MODIFIER_NOUN.match(text, noun.start()):
+                continue  # "three member farms", "27 member states": "member" qualifies another noun
             lo = max(0, noun.start() - _LOOKBACK)
             m = _COUNT_BEFORE_NOUN.search(text, lo, noun.start()) if _may_count(text, lo, noun.start()) else None
             if m:
@@ -259,6 +269,12 @@ def _may_count(text: str, lo: int, end: int) -> bool:
         if core[-1:].isdigit() or core.lower().endswith(_NUMBER_WORD_ENDS):
             return True
     return False
+
+
+def _recency(text: str, stated: _Count, sentence_start: int) -> int:
+    """+1 for a statement of the present ("today", "now"), -1 for one of the past ("had", "in 2021"); first wins ties."""
+    before = text[sentence_start:stated.start]
+    return bool(_CURRENT.search(before)) - bool(_PAST.search(before[-60:]))
 
 
 def _org_is_subject(before_verb: str, refs: list[str]) -> bool:

@@ -957,6 +957,14 @@ def org_references(found: dict[str, Any]) -> list[str]:
 _HEAD_MARK = "~"  # marks an organisation-type word in org_references: it refers back like an anaphor
 
 
+@lru_cache(maxsize=256)
+def _determined_head(head: str) -> re.Pattern:
+    return re.compile(
+        rf"(?<![\w-])(?i:the|this|our|that|its|their|a|an)\s+"
+        rf"(?:(?!partner\b|other\b|sister\b|fellow\b|foreign\b|host\b|neighbouring\b)[a-z][\w-]*\s+)?(?i:{re.escape(head)})(?![\w-])"
+    )  # "the (merged) cluster", not "the Iași cluster" or "the partner cluster"
+
+
 def refers_to_org(fragment: str, refs: list[str], anaphor_ok: bool = True) -> bool:
     """Does this text name the profiled organisation, or (if `anaphor_ok`) refer back to it ("we", "the cluster",
     its organisation-type word "the Platform")?"""
@@ -966,6 +974,8 @@ def refers_to_org(fragment: str, refs: list[str], anaphor_ok: bool = True) -> bo
         if is_head and not anaphor_ok:
             continue
         ref = ref.lstrip(_HEAD_MARK) if is_head else ref
-        if count_words(folded, ref, limit=1):
+        if is_head and ref in folded and _determined_head(ref).search(fragment):
+            return True  # "the cluster", "our platform"; not "the Iași cluster", which is another one
+        if not is_head and count_words(folded, ref, limit=1):
             return True
     return anaphor_ok and bool(_ANAPHOR.search(fragment))

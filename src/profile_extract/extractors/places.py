@@ -174,7 +174,7 @@ def extract(doc: Document, found: dict[str, Any]) -> Extraction:
     if not seat.complete:
         _from_name_then_place(doc, places, names, seat)
     if not seat.complete:
-        _from_name(doc, names, seat)
+        _from_name(doc, names, seat, {p.code for p in places if p.kind == "country"})
     _country_from_place(seat)
     if seat.country is None:
         _from_dominant_country(places, names, seat)
@@ -593,12 +593,15 @@ def _from_name_then_place(doc: Document, places: list[Place], names: list[str], 
         return
 
 
-def _from_name(doc: Document, names: list[str], seat: _Seat) -> None:
+def _from_name(doc: Document, names: list[str], seat: _Seat, page_countries: set[str]) -> None:
     """A place in the organisation's own name: "ICT Cluster Plovdiv", "Marine Cluster Bulgaria",
-    "Hungarian Cluster Association", "Silicon Saxony"."""
+    "Hungarian Cluster Association", "Silicon Saxony"; not a town of a country the page never names
+    when it names others ("Jablanica Wood Cluster" on a Serbian page is not the Bosnian town)."""
     for name in names:
         inside = [p for p in find_places(name) if p.kind != "macro"]
         if any(p.kind == "macro" for p in find_places(name)) or not inside or len({p.code for p in inside}) != 1:
+            continue
+        if page_countries and inside[0].code not in page_countries:
             continue
         offset = _occurrence(doc.text, name)
         for place in _most_specific_first(inside):

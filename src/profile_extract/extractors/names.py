@@ -31,6 +31,7 @@ _CONNECTORS = frozenset(_VOCAB["connectors"])
 _LEFT_CONNECTORS = frozenset(_VOCAB["left_connectors"])
 _LEAD_WORDS = frozenset(_VOCAB["lead_words"])
 _NON_ORG = frozenset(_VOCAB["non_org_words"])
+_NON_ORG_TITLE_LEADS = frozenset(_VOCAB["non_org_title_leads"])
 _LEADING_LEGAL = tuple(_VOCAB["leading_legal_forms"])
 _TRAILING_LEGAL = tuple(sorted(_VOCAB["trailing_legal_forms"], key=len, reverse=True))
 _LEADING_LEGAL_HEADS = tuple(form + " " for form in _LEADING_LEGAL)  # a quick "might end in a legal form" test
@@ -224,7 +225,7 @@ def _from_top_lines(doc: Document, pool: _Pool) -> Line | None:
             pool.add(name, (start + award.start("name"), start + award.end("name")), "award", _TITLE_BONUS)
             titled = True
             continue
-        if not _name_like(text):
+        if not _name_like(text) or text.split()[0].casefold() in _NON_ORG_TITLE_LEADS:
             if sentence_title is None and len(text.split()) > 3:
                 sentence_title = line
             continue

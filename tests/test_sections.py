@@ -61,8 +61,7 @@ def test_label_table(label, key):
         ("of which other organisations", "members.other_actors"),
         ("other organisations", "members.other_actors"),
         ("Other organizations", "members.other_actors"),
-        pytest.param("of these SMEs", "members.smes",
-                     marks=pytest.mark.xfail(reason="'of these' is not read as a breakdown lead", strict=True)),
+        ("of these SMEs", "members.smes"),
         # not member categories
         ("of which start-ups", "startups"),
         ("от тях стартиращи предприятия", None),

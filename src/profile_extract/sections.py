@@ -82,7 +82,7 @@ def match_label(label: str) -> LabelSpec | None:
 
 _BRACKETED = re.compile(r"\s*\([^()]*\)")  # "Other members (municipalities, chambers)": the label without its gloss
 # "of which SMEs:", "от тях малки и средни предприятия:": a breakdown line under a total is still its label
-_BREAKDOWN_LEAD = re.compile(r"^(?:of which|of them|thereof|including|incl\.?|among them|от тях|в т\.? ?ч\.?|"
+_BREAKDOWN_LEAD = re.compile(r"^(?:of which|of them|of these|among these|thereof|including|incl\.?|among them|от тях|в т\.? ?ч\.?|"
                              r"davon|dont|din care|od toga|od tega|z toho|w tym)\s*[:,-]?\s*")
 
 

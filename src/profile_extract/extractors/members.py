@@ -89,7 +89,8 @@ _BREAKDOWN_NEXT = re.compile(r"[\s.;:]*(?:of\s+these|of\s+them|among\s+them|amon
                              r"these\s+include|от\s+тях)\b[\s,:]*", re.IGNORECASE)
 _WIDER_SUBJECT = re.compile(rf"(?<![\w-])(?:{_alt(_DATA['wider_subjects'])})(?![\w-])", re.IGNORECASE)
 # what follows a sentence-initial count when the sentence is about some members, not the membership
-_ACTIVITY_AFTER = re.compile(r"\s+(?:will|would|can|could|took|take|takes|attended|attend|joined|presented|present|"
+_ACTIVITY_AFTER = re.compile(r"\s+(?:of\s+(?:the\s+)?(?:cluster|network|association|[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,4})\s+)?"
+                             r"(?:will|would|can|could|took|take|takes|attended|attend|joined|presented|present|"
                              r"visited|participated|signed|received|won|exhibited|showcased)\b", re.IGNORECASE)
 
 

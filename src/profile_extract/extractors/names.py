@@ -962,8 +962,8 @@ _HEAD_MARK = "~"  # marks an organisation-type word in org_references: it refers
 def _determined_head(head: str) -> re.Pattern:
     return re.compile(
         rf"(?<![\w-])(?i:the|this|our|that|its|their|a|an)\s+"
-        rf"(?:(?!partner\b|other\b|sister\b|fellow\b|foreign\b|host\b|neighbouring\b)[a-z][\w-]*\s+)?(?i:{re.escape(head)})(?![\w-])"
-    )  # "the (merged) cluster", not "the Iași cluster" or "the partner cluster"
+        rf"(?:(?!partner\b|other\b|sister\b|fellow\b|foreign\b|host\b|neighbouring\b)(?:[a-z][\w-]*|\w+-based)\s+)?(?i:{re.escape(head)})(?![\w-])"
+    )  # "the (merged) cluster", "the Patras-based cluster"; not "the Iași cluster" or "the partner cluster"
 
 
 def refers_to_org(fragment: str, refs: list[str], anaphor_ok: bool = True) -> bool:

@@ -858,6 +858,9 @@ def _home_draft(doc: Document, part: SectionText) -> Draft | None:
         return None
     if _INLINE_LABEL.match(text):
         return None  # "Contact: Dr. X, Coordinator, ORG" is a form field, not a project heading
+    programme = _PROGRAMMES.match(text)
+    if programme and all(w.islower() for w in text[_family_end(text, programme):].split()):
+        return None  # "Horizon Europe success", "Erasmus+ news": a story about a programme, not a project's name
     project_word = _PROJECT_WORD.search(text)
     named, acronym = split_name(_clean_name(text), title.span)
     if project_word:

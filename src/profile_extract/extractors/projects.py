@@ -919,6 +919,11 @@ def _mentions(sentence: Sentence) -> list[Draft]:
             if span and not any(s <= span[0] < e for s, e in taken):
                 taken.append(span)
                 found.append((m.start(), draft))
+    for m in _PROJECT_THEN_ACRONYM.finditer(text):  # "the Interreg NEXT MED project MED-FOODCHAINS", "the Eurocluster
+        if is_acronym(m.group("acr")):               # HY-SKILLS – Hydrogen Skills for Industrial Regions"
+            whole = m.group("acr") + (m.group("rest") or "")
+            add(m.start(), whole, (offset + m.start("acr"), offset + m.start("acr") + len(whole)), 2,
+                _programme_right_before(text, m.start(), offset))
     for regex in (_QUOTED_AFTER_PROJECT, _QUOTED_BEFORE_PROJECT):
         for m in regex.finditer(text):
             add(m.start(), m.group("name"), (offset + m.start("name"), offset + m.end("name")), 2)
@@ -941,6 +946,26 @@ def _mentions(sentence: Sentence) -> list[Draft]:
         add(run[0], text[run[0]:run[1]], (offset + run[0], offset + run[1]), 1)
     found.sort(key=lambda item: item[0])
     return [draft for _, draft in found]
+
+
+def _programme_right_before(text: str, position: int, offset: int) -> tuple[str, Span] | None:
+    """ "the Interreg Italy-Croatia project X": the programme named just before the word "project"."""
+    lo = max(0, position - 80)
+    last = None
+    for last in _PROGRAMMES.finditer(text, lo, position):
+        pass
+    if last is None:
+        return None
+    end = _family_end(text, last)
+    if text[end:position].strip():
+        return None
+    return text[last.start():end], (offset + last.start(), offset + end)
+
+
+_PROJECT_THEN_ACRONYM = re.compile(
+    r"\b(?:project|projects|Eurocluster|partnership)\s+(?P<acr>[A-Z][A-Z0-9]+(?:[-–][A-Z0-9]+)*)"
+    r"(?P<rest>\s+[–—-]\s+[A-Z][^.;,()\n]{3,100}?)?(?=[\s.,;:)]|$)(?!\s*\()"
+)
 
 
 def _acronym_paren_draft(text: str, offset: int, m: re.Match) -> Draft | None:

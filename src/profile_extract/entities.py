@@ -460,6 +460,10 @@ class _Finder:
             words = m.group(1).split()[:-1]
             if any(w not in GENERIC_ACRONYMS for w in words):
                 self.add(m.start(), m.end(), "ORG", 3)
+        for m in _NAMED_AFTER_CONTINENT.finditer(self.text):  # "MedTech Europe", "Hydrogen Europe": associations
+            first = m.group(1).split()[0].casefold()
+            if _word_start(self.text, m.start()) and first not in _COMPASS and m.group().casefold() not in NON_ORG_NAMES:
+                self.add(m.start(), m.end(), "ORG", 3)
 
     def _quoted(self) -> None:
         """A quoted name holding a designator, or a quoted acronym, is an ORG unless a title."""
@@ -722,6 +726,9 @@ class _Finder:
 
 
 _PARTICLES = frozenset(_PEOPLE["name_particles"])
+# "<Words> Europe" names an association unless the words locate a part of Europe or name a programme
+_NAMED_AFTER_CONTINENT = re.compile(rf"({CAPWORD}(?:{_SP}{CAPWORD}){{0,2}}){_SP}Europe(?![\w-])")
+_COMPASS = frozenset(_ORGS["continent_part_words"])
 _STREET_WORDS = frozenset(_PEOPLE["street_words"])
 
 
@@ -810,6 +817,7 @@ def _split_sequence(text: str, start: int, end: int, is_place=None, covers=None,
         parallel = (is_place and is_place(*right_first)) or _is_adjective(text[right_first[0]:right_first[1]])
         if (
             _org_span(text, _tokens(text, seg_start, left_end), is_place)
+            or text[left_end:right_start].rstrip().endswith(" the")  # "X and the Y Association": two bodies
             or (covers and covers(seg_start, left_end) and not parallel)
             or (in_list and len(left_words) <= 3 and not (is_place and is_place(seg_start, left_end))
                 and not any(_is_adjective(w) for w in left_words)

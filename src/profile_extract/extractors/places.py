@@ -53,6 +53,7 @@ _AUXILIARIES = frozenset(_WORDING["seat"]["auxiliaries"])
 _OTHER_SUBJECTS = frozenset(_WORDING["seat"]["other_subjects"])
 _FIRST_WORD = re.compile(r"^\W*(?P<noun>\w+)")
 _WORD_BEFORE = re.compile(r"(?P<word>\w+)\W*$")
+_TARGET_AFTER_LIST = re.compile(_WORDING["target"]["after"], re.IGNORECASE)
 _TARGET_BEFORE = re.compile("(?:" + "|".join(_WORDING["target"]["before"]) + ")", re.IGNORECASE)
 _SENTENCE_START = re.compile(r"(?:[.!?;]\s|\n)(?=[^\n]*$)")
 _CAPITALISED_ORG = re.compile(r"(?<!\w)[A-ZА-Я][\w&.-]*(?:\s+(?:of|for|and|&|[A-ZА-Я][\w&.-]*)){0,6}\s+(?P<designator>[A-ZА-Я]\w+)")
@@ -652,6 +653,10 @@ def _target_countries(doc: Document) -> list[tuple[str, Span]]:
     for form_field in doc.fields_for("target_countries"):
         spans.extend((value.start, value.end) for value in form_field.values)
     for trigger in _TARGET_TRIGGER.finditer(doc.text):
+        named_before = _TARGET_AFTER_LIST.search(doc.text, max(0, trigger.start() - _TARGET_LEAD), trigger.end())
+        if named_before:  # "names Croatia, Montenegro and Greece as its priority countries"
+            spans.append((_sentence_start(doc.text, named_before.start()), named_before.start()))
+            continue
         m = _TARGET_BEFORE.search(doc.text, max(0, trigger.start() - _TARGET_LEAD), trigger.end() + _TARGET_TAIL)
         if m is None or not m.start() <= trigger.start() < m.end() or any(s <= m.start() < e for s, e in spans):
             continue
@@ -681,6 +686,11 @@ def _country_lines_after(doc: Document, offset: int) -> list[Span]:
         spans.append(nxt.span)
         line = nxt
     return spans
+
+
+def _sentence_start(text: str, end: int) -> int:
+    stops = [m.end() for m in _SENTENCE_STOP.finditer(text, max(0, end - _TARGET_REACH), end)]
+    return stops[-1] if stops else max(0, end - _TARGET_REACH)
 
 
 def _sentence_end(text: str, start: int) -> int:

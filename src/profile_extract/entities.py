@@ -675,6 +675,12 @@ class _Finder:
         if m:
             self.add(m.start(1), self._extend(m.start(1), m.end(1)), "ORG", 1)
             return
+        m = AFTER_PERSON_OF.match(text, end)
+        employer = NAME_SEQ.match(text, m.end()) if m else None
+        if employer and not self.places.covers(*employer.span()) \
+                and employer.group().split()[0].casefold() not in ROLE_WORDS | LEADING_NOISE:
+            self.add(employer.start(), self._extend(employer.start(), employer.end()), "ORG", 1)  # "X of Ilić Enterijeri"
+            return
         m = ROLE_PHRASE.match(text, end)
         at = _AT_AFTER.match(text, m.end()) if m and m.group("org") else None
         employer = NAME_SEQ.match(text, at.end()) if at else None

@@ -34,6 +34,7 @@ _ORG_LINE_REST = re.compile(r"[^\S\n]*(?:\([^()\n]{1,15}\))?[^\S\n]*(?:,[^\n]{0,
 _MAX_ROLE_LINE_WORDS = 6
 # "X (Managing Director)", "X (Chairperson of the Board, Org)": a role in brackets, maybe with the organisation
 _PAREN_ROLE = re.compile(r"[^\S\n]*\([^\S\n]*(?P<role>[^(),;\n]{2,60}?)(?:,[^\S\n]*(?P<org>[^(),;\n]{2,80}?))?[^\S\n]*\)")
+_PAREN_ORG = re.compile(r"[^\S\n]*\(([^()\n]{2,80})\)")  # "X (Arad Automotive Cluster) coordinates ..."
 # "Managing director: X" at the start of its line
 _ROLE_COLON_BEFORE = re.compile(rf"^[^\S\n]*(?:[-•*·▪][^\S\n]*)?(?P<role>[^\W\d_][^:\n]{{1,60}}?)[^\S\n]*:[^\S\n]*{_HONORIFICS_BEFORE}$",
                                 re.IGNORECASE | re.MULTILINE)
@@ -102,7 +103,8 @@ def _key(text: str) -> str:
 
 
 def _attributes(doc: Document, person: _Person, orgs: list[Mention]) -> None:
-    """Role and organisation from the first mention that gives a role, else from any that gives one."""
+    """Role and organisation from the first mention that gives a role; an organisation that mention
+    leaves open comes from a later mention ("Manager: X, director" ... "says X, director of Org")."""
     for mention in sorted(person.mentions, key=lambda m: m.start):
         role, org = _beside(doc, mention, orgs)
         if role is None and org is None:
@@ -115,9 +117,10 @@ def _attributes(doc: Document, person: _Person, orgs: list[Mention]) -> None:
         if role is not None and person.role is None:
             person.role = role
             person.organisation = org or person.organisation
-            return
-        if org is not None and person.organisation is None:
+        elif org is not None and person.organisation is None:
             person.organisation = org
+        if person.role is not None and person.organisation is not None:
+            return
 
 
 def _org_at(orgs: list[Mention], start: int, end: int) -> Mention | None:
@@ -144,7 +147,7 @@ def _beside(doc: Document, mention: Mention, orgs: list[Mention]):
     if m and ROLE.search(m.group("role")):
         org = _org_at(orgs, m.start("org"), m.end("org")) if m.group("org") else _org_following(text, orgs, m.end(), _COMMA)
         return (m.group("role"), m.span("role")), ((org.text, (org.start, org.end)) if org else None)
-    for regex in (AFTER_PERSON_QUOTE, AFTER_PERSON_FOR):
+    for regex in (AFTER_PERSON_QUOTE, AFTER_PERSON_FOR, _PAREN_ORG):
         m = regex.match(text, mention.end)
         if m:
             org = _org_at(orgs, m.start(1), m.end(1))

@@ -866,6 +866,11 @@ def _list_item_name(item: str, rest: str) -> str:
     return name.strip(" .\t")
 
 
+def is_cluster_organisation(value: str) -> bool:
+    """Its name calls it a cluster (or cluster network), and it is no university, agency or company."""
+    return _is_cluster_name(value) and not excluded(value)
+
+
 def _is_cluster_name(value: str) -> bool:
     words = WORD.findall(value)
     return 1 <= len(words) <= 10 and value[:1].isupper() and any(

@@ -391,7 +391,26 @@ def extract(doc: Document, found: dict[str, Any]) -> Extraction:
         if not draft.name or (not draft.from_list and _norm(draft.name) in _PROGRAMME_SET):
             continue
         _emit(result, draft, own_names)
+    _cluster_partners(result, found)
     return result
+
+
+def _cluster_partners(result: Extraction, found: dict[str, Any]) -> None:
+    """Project partners that are clusters are partner clusters too (contract 3.6); they are added after
+    the ones the affiliations extractor found, whose list and evidence stay as they are."""
+    from .affiliations import is_cluster_organisation, same_organisation
+
+    known = list(found.get("partner_clusters") or [])
+    added = []
+    for p, project in enumerate(result.values.get("projects", [])):
+        for i, name in enumerate(project["partners"]):
+            if is_cluster_organisation(name) and not any(same_organisation(name, k) for k in known):
+                known.append(name)
+                added.append((name, result.evidence.get(f"/projects/{p}/partners/{i}")))
+    if added:
+        result.values["partner_clusters"] = list(found.get("partner_clusters") or [])
+        for name, span in added:
+            result.append("partner_clusters", name, span)
 
 
 def _emit(result: Extraction, draft: Draft, own_names: list[str]) -> None:

@@ -237,7 +237,8 @@ def _scan(text: str, start: int, end: int) -> list[Place]:
         if place is not None and _after_first_name(text, max(start, m.start() - 30), m.start()):
             place = None  # "School Vasil Levski": a person's surname, not the town
         if place is not None:
-            places.append(_as_region(text, place))
+            place = _with_direction(text, start, _as_region(text, place))
+            places.append(place)
             taken = place.end
     return _with_compass_regions(text, start, end, places)
 
@@ -299,6 +300,21 @@ def _as_region(text: str, place: Place) -> Place:
         return place
     written = text[start:end]
     return Place(start, end, written, "region", place.code, written, place.level or 2)
+
+
+_DIRECTION_BEFORE = re.compile(r"(?<![\w-])(?:Northern|Southern|Eastern|Western|Central|Upper|Lower|Inner|Outer|North|South|"
+                               r"East|West)[ \t]+$")
+
+
+def _with_direction(text: str, start: int, place: Place) -> Place:
+    """ "Northern Ostrobothnia", "Lower Austria": a direction word is part of a region's name."""
+    if place.kind != "region":
+        return place
+    m = _DIRECTION_BEFORE.search(text, max(start, place.start - 12), place.start)
+    if m is None:
+        return place
+    written = text[m.start():place.end]
+    return Place(m.start(), place.end, written, place.kind, place.code, written, place.level)
 
 
 def _with_compass_regions(text: str, start: int, end: int, places: list[Place]) -> list[Place]:

@@ -59,10 +59,10 @@ _SENTENCE_START = re.compile(r"(?:[.!?;]\s|\n)(?=[^\n]*$)")
 _CAPITALISED_ORG = re.compile(r"(?<!\w)[A-ZА-Я][\w&.-]*(?:\s+(?:of|for|and|&|[A-ZА-Я][\w&.-]*)){0,6}\s+(?P<designator>[A-ZА-Я]\w+)")
 _LATIN = re.compile(r"[A-Za-z]")
 _HEADER = re.compile(r"^(?P<c>[^:()]{2,40}?)\s*:\s*(?P<r>[^:()]{2,60}?)\s*\(\s*(?P<c2>[^()]{2,40}?)\s*\)\s*$")
-_FOLLOWER_GAP = re.compile(r"\s*(?:\(|,|,?\s+in(?:\s+the)?)\s*")
+_FOLLOWER_GAP = re.compile(r"\s*(?:\)?\s*,|\(|,?\s+in(?:\s+the)?)\s*")  # "X, Y", "X (Y", "X (Y), Z", "X in the Y"
 # between the organisation's name and its town: "X (ACR) – Celje", "X | Split, Croatia", "The X from Bălți, Moldova"
 _NAME_THEN_PLACE = re.compile(r"\s*(?:\([^()\n]{1,15}\)\s*)?(?:[–—,|-]|\s(?:from|based\s+in|of))\s*$")
-_LEADING_THE = re.compile(r"(?:the|The)\s+")
+_BEFORE_NAME_ON_LINE = re.compile(r"(?:[^:\n]{2,40}:\s*)?(?:the|The)?\s*")  # "The X from ...", "Lead partner: X, Biella"
 _SENTENCE_STOP = re.compile(r"[.;!?\n]")
 _TARGET_LEAD = 30  # characters before a trigger word where a target phrase may begin ("main export markets")
 _TARGET_TAIL = 100  # characters after it where the phrase may end ("markets where ... most in demand:")
@@ -583,14 +583,12 @@ def _from_name_then_place(doc: Document, places: list[Place], names: list[str], 
         line = doc.line_at(place.start)
         if line is None:
             continue
-        lead = _LEADING_THE.match(doc.text, line.start, place.start)
+        lead = _BEFORE_NAME_ON_LINE.match(doc.text, line.start, place.start)
         before = doc.text[lead.end() if lead else line.start:place.start]
         if not any(before.startswith(name) and _NAME_THEN_PLACE.fullmatch(before, len(name)) for name in names):
             continue
         seat.add(place)
-        follower = places[i + 1] if i + 1 < len(places) else None
-        if follower and follower.kind == "country" and _FOLLOWER_GAP.fullmatch(doc.text, place.end, follower.start):
-            seat.set_country(follower.code, (follower.start, follower.end))
+        _add_followers(doc.text, place, places[i + 1:i + 3], seat)  # "Biella (Piedmont), Italy"
         return
 
 

@@ -41,6 +41,8 @@ _GAP = re.compile(
     re.IGNORECASE,
 )
 _DATE_KINDS = frozenset({"date", "month", "year"})
+_NEAR_AFTER = 40  # characters between a founding verb and a date of its own clause
+_CLAUSE_BREAK = re.compile(r"[,;:()]|\s(?:and|but|when|while|which|who|after|before)\s")
 _MAX_SENTENCE = 400
 _MAX_STATEMENTS = 300  # founding verbs examined; the statement comes early on any real page
 
@@ -103,6 +105,10 @@ def _date_for(text: str, lo: int, hi: int, verb: re.Match, statement: bool) -> D
         return after[0]
     if not statement:
         return None
+    near = [d for d in dates if d.start >= verb.end() and d.start - verb.end() <= _NEAR_AFTER
+            and not _CLAUSE_BREAK.search(text, verb.end(), d.start)]
+    if near:  # "was registered as an NGO in March 2016": the date of this verb, not of an earlier clause
+        return near[0]
     before = [d for d in dates if d.end <= verb.start()]
     if before:
         return before[-1]

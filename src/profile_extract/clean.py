@@ -127,7 +127,7 @@ _ODD_SPACE = re.compile("[" + re.escape(_SPACE_CHARS) + "\r\n]")
 _INVISIBLE = re.compile("[" + re.escape(_DELETE_CHARS) + "]")
 _SPACES = re.compile(r" {2,}")
 _DOT_LEADER = re.compile(r"(?<=[^\s.:])[ \t]*\.{4,}[ \t]*(?=\S)")
-_COLUMN_TAB = re.compile(r"(?<=\S)[ ]*\t[\t ]*(?=\S)")
+_COLUMN_TAB = re.compile(r"(?<=[^\s|])(?:[ ]*\t[\t ]*| {3,})(?=[^\s|])")
 _DECOR = " »›→←‹«|·•<>×+*#–—-.…!"
 _BULLETED = re.compile(r"(?:[•·▪◦‣●○■□►▸➢✓✔*\-–—]|\d{1,3}[.)])\s")
 _MAX_CHROME_LINE = 1000
@@ -136,7 +136,7 @@ _MAX_CHROME_LINE = 1000
 def normalise_line(line: str) -> str:
     """Collapse white space inside a line (NBSP, ...), drop zero-width characters, strip. A tab between two
     words separates columns ("Members<TAB>43", "Name<TAB>Role"), so it becomes " | " like a table's bar."""
-    if "\t" in line:
+    if "\t" in line or "   " in line:  # a tab or a wide gap between words separates columns
         line = _COLUMN_TAB.sub(" | ", line)
     if "...." in line:  # "Legal form ........ non-profit association": dot leaders stand for a colon
         line = _DOT_LEADER.sub(": ", line)

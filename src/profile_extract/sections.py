@@ -142,6 +142,9 @@ def _sub_line(line: Line, rel_start: int, rel_end: int) -> Line:
 def _label_parts(line: Line) -> list[tuple[str, tuple[int, int], list[Line] | None]]:
     """(label, label span, inline values) for each `Label: value` pair a line holds; [] if none."""
     text = line.text
+    row = _two_cell_row(line)
+    if row:
+        return row
     if ":" not in text:
         return _colonless_label(line)
     m = _LABEL_LINE.match(text)
@@ -161,6 +164,22 @@ def _label_parts(line: Line) -> list[tuple[str, tuple[int, int], list[Line] | No
             pairs[-1][2].append(_sub_line(line, position, position + len(segment)))  # "Label: A | B | C"
         position += len(segment) + 3
     return pairs or _colonless_label(line)
+
+
+_TWO_CELLS = re.compile(r"^\|?[ \t]*(?P<label>[^|:\n]{2,60}?)[ \t]*\|[ \t]*(?P<value>[^|\n]{1,200}?)[ \t]*\|?[ \t]*$")
+
+
+def _two_cell_row(line: Line) -> list[tuple[str, tuple[int, int], list[Line] | None]]:
+    """ "| Date of registration | 23/09/2011 |", "Registered | 2016-05-12" (a tab or wide gap that cleaning made a
+    bar): a two-column facts row whose first cell is a known label."""
+    if "|" not in line.text:
+        return []
+    m = _TWO_CELLS.match(line.text)
+    if m is None or match_label(m.group("label")) is None:
+        return []
+    label_start = line.start + m.start("label")
+    return [(m.group("label"), (label_start, label_start + len(m.group("label"))),
+             [_sub_line(line, m.start("value"), m.end("value"))])]
 
 
 def _colonless_label(line: Line) -> list[tuple[str, tuple[int, int], list[Line] | None]]:

@@ -127,7 +127,7 @@ SAID_NAME = re.compile(rf"(?:said|says|added|explained|commented|noted|according
 _PARTICLE = rf"(?:{trie_regex(_PEOPLE['name_particles'])}){_SP}"
 PERSON_NAME = rf"{_TITLEWORD}(?:{_SP}(?:{_PARTICLE}){{0,2}}{_TITLEWORD}){{1,2}}"
 _ROLE_CI = rf"(?i:{ROLE.pattern})"
-NAME_ROLE_PAREN = re.compile(rf"({PERSON_NAME})[^\S\n]*\([^\S\n]*(?:{_TITLEWORD}{_SP}){{0,2}}{_ROLE_CI}")
+NAME_ROLE_PAREN = re.compile(rf"(?<![\w-])({PERSON_NAME})[^\S\n]*\([^\S\n]*(?:{_TITLEWORD}{_SP}){{0,2}}{_ROLE_CI}")
 ROLE_COLON_NAME = re.compile(
     rf"^[^\S\n]*(?:[-•*·▪][^\S\n]*)?(?:(?:[^\W\d_]+{_SP}){{0,3}}{_ROLE_CI}(?:{_SP}(?i:of|of the){_SP}[^\W\d_]+(?:{_SP}[^\W\d_]+){{0,3}})?"
     rf"|(?i:contact(?:{_SP}person)?|contacts?))[^\S\n]*:[^\S\n]*({PERSON_NAME})(?=[^\S\n]*(?:[,;(|<]|$))",
@@ -460,7 +460,7 @@ class _Finder:
             words = m.group(1).split()[:-1]
             if any(w not in GENERIC_ACRONYMS for w in words):
                 self.add(m.start(), m.end(), "ORG", 3)
-        for m in _NAMED_AFTER_CONTINENT.finditer(self.text):  # "MedTech Europe", "Hydrogen Europe": associations
+        for m in _names_before_europe(self.text):  # "MedTech Europe", "Hydrogen Europe": associations
             first = m.group(1).split()[0].casefold()
             if _word_start(self.text, m.start()) and first not in _COMPASS and m.group().casefold() not in NON_ORG_NAMES:
                 self.add(m.start(), m.end(), "ORG", 3)
@@ -733,7 +733,22 @@ class _Finder:
 
 _PARTICLES = frozenset(_PEOPLE["name_particles"])
 # "<Words> Europe" names an association unless the words locate a part of Europe or name a programme
-_NAMED_AFTER_CONTINENT = re.compile(rf"({CAPWORD}(?:{_SP}{CAPWORD}){{0,2}}){_SP}Europe(?![\w-])")
+_NAMED_AFTER_CONTINENT = re.compile(rf"({CAPWORD}(?:{_SP}{CAPWORD}){{0,2}}){_SP}Europe$")
+_WORD_START = re.compile(r"(?<!\S)\S")
+_BEFORE_EUROPE = 80  # characters searched before each "Europe": the words of the name, at most three
+
+
+def _names_before_europe(text: str) -> Iterator[re.Match]:
+    """ "<Words> Europe", looked for only where "Europe" stands, so a page without it costs nothing."""
+    position = text.find("Europe")
+    while position >= 0:
+        end = position + len("Europe")
+        if end >= len(text) or not (text[end].isalnum() or text[end] in "-_"):
+            starts = [w.start() for w in _WORD_START.finditer(text, max(0, position - _BEFORE_EUROPE), position)][-3:]
+            m = next((m for m in (_NAMED_AFTER_CONTINENT.match(text, s, end) for s in starts) if m), None)
+            if m is not None:
+                yield m
+        position = text.find("Europe", end)
 _COMPASS = frozenset(_ORGS["continent_part_words"])
 _STREET_WORDS = frozenset(_PEOPLE["street_words"])
 

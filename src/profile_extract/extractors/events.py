@@ -14,7 +14,7 @@ import re
 import tomllib
 from dataclasses import dataclass
 from importlib import resources
-from typing import Any
+from typing import Any, Iterator
 
 from rapidfuzz import fuzz
 
@@ -91,7 +91,7 @@ def extract(doc: Document, found: dict[str, Any]) -> Extraction:
     for part in section_sentences(doc):
         year = _LazyYear(part)
         in_section: list[_Event] = []
-        for sentence in part.sentences:
+        for sentence in _clauses(part.sentences):
             if len(sentence.text) > _MAX_SENTENCE * 3:
                 continue
             if not _DIGIT.search(sentence.text):
@@ -115,6 +115,19 @@ def extract(doc: Document, found: dict[str, Any]) -> Extraction:
             spans,
         )
     return result
+
+
+def _clauses(sentences: list[Sentence]) -> Iterator[Sentence]:
+    """Sentences as they are, but one too long to read whole (a page written as one paragraph, its
+    statements joined by semicolons) in its "; " clauses."""
+    for sentence in sentences:
+        if len(sentence.text) <= _MAX_SENTENCE or "; " not in sentence.text:
+            yield sentence
+            continue
+        position = 0
+        for piece in sentence.text.split("; "):
+            yield Sentence(sentence.start + position, sentence.start + position + len(piece), piece, position == 0)
+            position += len(piece) + 2
 
 
 class _LazyYear:
@@ -374,7 +387,7 @@ def _dated(text: str, noun: re.Match) -> bool:
 
 def _words_before(text: str, pos: int, limit: int = 12) -> list[tuple[int, int, str]]:
     window = max(0, pos - 200)
-    words = [(m.start() + window, m.end() + window, m.group()) for m in _WORD.finditer(text, window, pos)]
+    words = [(m.start(), m.end(), m.group()) for m in _WORD.finditer(text, window, pos)]  # positions are absolute
     # only the words directly in front of pos, up to a punctuation mark
     out = []
     end = pos

@@ -1126,16 +1126,32 @@ def _attributes(sentence: Sentence, draft: Draft, rank: int, about_project: bool
 
 def _family_end(text: str, m: re.Match) -> int:
     """ "INTERREG Greece-Bulgaria", "Interreg IPA Cross-border Cooperation Romania-Serbia": a programme family
-    goes on with the capitalised words that name the specific programme, up to punctuation."""
-    if m.group().split()[0] not in _FAMILIES:
-        return m.end()
+    goes on with the capitalised words that name the specific programme, up to punctuation; any programme
+    keeps its period, action code or pair of countries ("... 2014-2020", "Erasmus+ KA220-VET",
+    "IPA Cross-border Programme Serbia – North Macedonia")."""
     end = m.end()
-    for _ in range(6):
-        word = _FAMILY_WORD.match(text, end)
-        if not word or word.group("w").casefold() in _PROJECT_NOUNS:
-            break
-        end = word.end()
+    if m.group().split()[0] in _FAMILIES:
+        for _ in range(6):
+            word = _FAMILY_WORD.match(text, end)
+            if not word or word.group("w").casefold() in _PROJECT_NOUNS:
+                break
+            end = word.end()
+    return _with_tail(text, end)
+
+
+def _with_tail(text: str, end: int) -> int:
+    """The end of a programme's name with its period, action code or pair of countries, if it has one."""
+    tail = _PROGRAMME_TAIL.match(text, end)
+    if tail and (not tail.group("pair") or _is_place(tail.group("a")) and _is_place(tail.group("b"))):
+        return tail.end()
     return end
+
+
+_PLACE_WORDS = r"[A-ZА-Я][\w-]*(?:\s+[A-ZА-Я][\w-]*)?"
+_PROGRAMME_TAIL = re.compile(
+    rf"(?:\s+(?:19|20)\d\d\s*[-–]\s*(?:19|20)\d\d|\s+KA\d{{3}}(?:-[A-Z]+)?"
+    rf"|(?P<pair>\s+(?P<a>{_PLACE_WORDS})\s*[–—-]\s*(?P<b>{_PLACE_WORDS})))(?![\w-])"
+)
 
 
 def _period(text: str, dates: list[DateMatch], bare: bool) -> tuple[DateMatch, DateMatch] | None:
@@ -1199,6 +1215,7 @@ def _programme_in(text: str, offset: int, *, need_cue: bool) -> tuple[str, Span]
     if best is None:
         return None
     priority, start, end = best
+    end = _with_tail(text, end)
     value = text[start:end].strip() if priority == 0 else _clean_name(text[start:end])
     return value, (offset + start, offset + end)
 

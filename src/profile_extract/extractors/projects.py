@@ -926,6 +926,7 @@ def _mentions(sentence: Sentence) -> list[Draft]:
         draft.set_name(named[0], named[1], rank)
         if acronym and acronym[0] != named[0]:
             draft.set_acronym(*acronym)
+        programme = programme or _programme_right_before(text, start, offset)  # "the Erasmus+ project "X""
         if programme:
             draft.put("programme", programme[0], programme[1])
         taken.append(span)
@@ -941,8 +942,7 @@ def _mentions(sentence: Sentence) -> list[Draft]:
     for m in _PROJECT_THEN_ACRONYM.finditer(text):  # "the Interreg NEXT MED project MED-FOODCHAINS", "the Eurocluster
         if is_acronym(m.group("acr")):               # HY-SKILLS – Hydrogen Skills for Industrial Regions"
             whole = m.group("acr") + (m.group("rest") or "")
-            add(m.start(), whole, (offset + m.start("acr"), offset + m.start("acr") + len(whole)), 2,
-                _programme_right_before(text, m.start(), offset))
+            add(m.start(), whole, (offset + m.start("acr"), offset + m.start("acr") + len(whole)), 2)
     for regex in (_QUOTED_AFTER_PROJECT, _QUOTED_BEFORE_PROJECT):
         for m in regex.finditer(text):
             add(m.start(), m.group("name"), (offset + m.start("name"), offset + m.end("name")), 2)

@@ -166,6 +166,7 @@ def _label_parts(line: Line) -> list[tuple[str, tuple[int, int], list[Line] | No
     return pairs or _colonless_label(line)
 
 
+_CAPS_HEADING = re.compile(r"[A-ZÀ-ÞА-Я][A-ZÀ-ÞА-Я&' -]{5,60}")  # "INTERNATIONAL", "FUNDED PROJECTS"
 _TWO_CELLS = re.compile(r"^\|?[ \t]*(?P<label>[^|:\n]{2,60}?)[ \t]*\|[ \t]*(?P<value>[^|\n]{1,200}?)[ \t]*\|?[ \t]*$")
 
 
@@ -238,6 +239,9 @@ def _form_fields(doc: Document) -> list[FormField]:
                 current = None  # an inline value ends its field
             continue
         if current is None:
+            continue
+        if gap and _CAPS_HEADING.fullmatch(line.text):
+            current = None  # "Other networks:" (empty), blank, "INTERNATIONAL": the next section's heading
             continue
         if gap and current.values and not (line.bullet and current.type == "list"):
             current = None  # a blank line ends a field, except between the items of a bulleted list

@@ -20,6 +20,7 @@ from typing import Any, Iterator
 from rapidfuzz import fuzz
 
 from ..dates import DateMatch, find_dates
+from ..gazetteer import find_places
 from ..document import Document, Extraction, FormField, Line, Section, Span
 from ..sections import is_known_heading, match_label, normalise_label
 from ..text_utils import NUMBER, number_value
@@ -388,11 +389,30 @@ def extract(doc: Document, found: dict[str, Any]) -> Extraction:
             _attributes(sentence, projects[0], 1, True)
     own_names = _own_names(found)
     for draft in projects:
-        if not draft.name or (not draft.from_list and _norm(draft.name) in _PROGRAMME_SET):
+        if not draft.name or (not draft.from_list and _norm(draft.name) in _PROGRAMME_SET) or not _project_like(draft.name, own_names):
             continue
         _emit(result, draft, own_names)
     _cluster_partners(result, found)
     return result
+
+
+def _project_like(name: str, own_names: list[str]) -> bool:
+    """Not the organisation itself, page chrome ("Follow us | Privacy"), a hashtag line or a nationality
+    ("The Polish–Ukrainian project")."""
+    if _is_self(name, own_names) or "|" in name or "#" in name or name.split()[0].casefold() in _IMPERATIVES:
+        return False
+    places = find_places(name)
+    return not (places and all(p.kind == "adjective" for p in places)
+                and not _uncovered_words(name, places))
+
+
+def _uncovered_words(text: str, places) -> str:
+    covered = [(p.start, p.end) for p in places]
+    return "".join(ch for i, ch in enumerate(text) if not any(s <= i < e for s, e in covered)).strip(" -–—")
+
+
+_IMPERATIVES = frozenset({"follow", "visit", "read", "see", "download", "subscribe", "join", "contact", "learn", "discover",
+                          "find", "click", "share", "sign", "register", "watch"})
 
 
 def _cluster_partners(result: Extraction, found: dict[str, Any]) -> None:

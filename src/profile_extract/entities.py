@@ -301,6 +301,7 @@ class _Finder:
         self.cands: list[Candidate] = []
         self.blocked = _Mask(len(text))  # project / programme titles
         self.places = _Mask(len(text))
+        self.programmes: list[tuple[int, int]] = []  # names of funding programmes: neither ORG nor GPE inside
         lower = text.lower()
         self.lower = lower if len(lower) == len(text) else "".join(c.lower()[:1] or c for c in text)  # same offsets
         # every capitalised name sequence, found once and read by all the rules below
@@ -335,7 +336,8 @@ class _Finder:
         self._repeated_single_words(orgs)
         self._surnames()
         for start, end in self.gpes:
-            self.cands.append(Candidate(start, end, "GPE", 5))
+            if not any(s <= start and end <= e for s, e in self.programmes):
+                self.cands.append(Candidate(start, end, "GPE", 5))
         return self._resolve(self.cands)
 
     # -- organisations
@@ -462,7 +464,9 @@ class _Finder:
                 self.add(m.start(), m.end(), "ORG", 3)
         for m in _names_before_europe(self.text):  # "MedTech Europe", "Hydrogen Europe": associations
             first = m.group(1).split()[0].casefold()
-            if _word_start(self.text, m.start()) and first not in _COMPASS and m.group().casefold() not in NON_ORG_NAMES:
+            if m.group().casefold() in NON_ORG_NAMES or first in _PROGRAMME_FAMILIES:
+                self.programmes.append(m.span())  # "Horizon Europe": a programme, and no place in it either
+            elif _word_start(self.text, m.start()) and first not in _COMPASS:
                 self.add(m.start(), m.end(), "ORG", 3)
 
     def _quoted(self) -> None:
@@ -750,6 +754,7 @@ def _names_before_europe(text: str) -> Iterator[re.Match]:
                 yield m
         position = text.find("Europe", end)
 _COMPASS = frozenset(_ORGS["continent_part_words"])
+_PROGRAMME_FAMILIES = frozenset({"horizon", "digital", "creative", "interreg", "erasmus", "erasmus+", "connecting"})
 _STREET_WORDS = frozenset(_PEOPLE["street_words"])
 
 

@@ -468,6 +468,12 @@ def _list_field_drafts(doc: Document) -> list[Draft]:
             if spec is not None and spec.key == "projects":
                 label_ends[line.end] = True  # a heading, not a form label: only a bulleted list under it counts
     drafts = []
+    for fld in doc.fields_for("projects"):  # "Projects: "X – Name" (Programme, code, dates), partners A, B."
+        inline = [v for v in fld.values if doc.text.count("\n", fld.label_span[1], v.start) == 0]
+        for value in inline:
+            draft = _entry_draft(value)
+            if draft:
+                drafts.append(draft)
     for label_end, bullets_only in sorted(label_ends.items()):
         for line in _list_entries(doc, label_end, bullets_only):
             draft = _entry_draft(line)
@@ -488,8 +494,11 @@ def _list_entries(doc: Document, after: int, bullets_only: bool = False) -> list
     if index < len(doc.lines) and doc.lines[index].start < after:
         index += 1
     entries = []
+    inline = index > 0 and doc.lines[index - 1].end > after  # "Projects: X (...)": the value stands on the label's line
     for line in doc.lines[index:index + _MAX_LIST_LINES]:
         label = line.text.rstrip()
+        if inline and not line.bullet:
+            break  # after an inline value only a bulleted list goes on
         if line.kind == "heading" or is_known_heading(label) or label.endswith(":") or len(label) > 400:
             break
         if label.endswith(".") and len(label.split()) > 20 and not line.bullet:

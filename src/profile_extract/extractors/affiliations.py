@@ -534,8 +534,10 @@ _NOT_NETWORKS = frozenset({"board", "the board", "management board", "supervisor
                            "european union", "eu", "team", "jury", "committee", "general assembly", "assembly", "staff",
                            "consortium", "network", "cluster", "association", "alliance", "platform"})
 _PAREN_AFTER = re.compile(r"\s*\([^()\n]{1,60}\)")
-_MORE_NAMES = re.compile(
-    r"\s*(?:,\s*(?:(?:as well as|and|&|и)\s+)?|(?:as well as|and|&|и)\s+)(?:(?:in|of|to|в)\s+)?(?:the\s+)?(?=[A-ZА-Я]|[a-z]+[A-Z]|[a-z][\w-]{2,},\s+(?:the|a|an)\s)"
+_MORE_NAMES = re.compile(  # ", B", " and of the B", " network and, since 2021, of the B"
+    r"(?:\s+(?:network|alliance|association|platform|initiative|federation|partnership)\b)?"
+    r"\s*(?:,\s*(?:(?:as well as|and|&|и)\s*,?\s+)?|(?:as well as|and|&|и)\s*,?\s+)"
+    r"(?:(?:since|from|in)\s+(?:19|20)\d\d\s*,\s*)?(?:(?:in|of|to|в)\s+)?(?:the\s+)?(?=[A-ZА-Я]|[a-z]+[A-Z]|[a-z][\w-]{2,},\s+(?:the|a|an)\s)"
 )
 _LABEL_WORD = words_regex(_LABELS["label_words"])
 _LEVEL = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(w) for w in _LABELS["level_words"]) + r")(?![\w-])", re.IGNORECASE)

@@ -271,6 +271,26 @@ def recognise(doc: Document, nlp) -> None:
     doc.mentions = mentions
 
 
+def mention_own_names(doc: Document, names: list[str]) -> None:
+    """The profiled organisation's name, once the names extractor has read it, is an ORG mention wherever
+    it stands ("PackInnov Flanders" has no organisation word the rules could see); a shorter mention
+    inside it gives way, a mention overlapping it otherwise wins."""
+    found = []
+    for name in {n for n in names if n and len(n) >= 3}:
+        position = doc.text.find(name)
+        while position >= 0:
+            end = position + len(name)
+            if _word_start(doc.text, position) and not (end < len(doc.text) and doc.text[end].isalnum()):
+                found.append((position, end))
+            position = doc.text.find(name, end)
+    if not found:
+        return
+    kept = [m for m in doc.mentions if not any(s <= m.start and m.end <= e for s, e in found)]
+    if any(m.start < e and s < m.end for m in kept for s, e in found):
+        found = [(s, e) for s, e in found if not any(m.start < e and s < m.end for m in kept)]
+    doc.mentions = sorted(kept + [Mention(doc.text[s:e], "ORG", s, e) for s, e in found], key=lambda m: (m.start, m.end))
+
+
 def _trim_punct(text: str, start: int, end: int) -> tuple[int, int]:
     """Drop brackets, slashes and commas the token boundaries glued to a mention."""
     while start < end and text[start] in "([/,;:–-— ":

@@ -32,6 +32,7 @@ def process_bytes(raw: bytes, *, doc_id: str, path: str, nlp=None) -> Result:
     doc.warnings.extend(_input_warnings(page, doc.language))
     entities.recognise(doc, nlp or entities.default_nlp())
     found = extractors.run_all(doc)
+    entities.mention_own_names(doc, [found.values.get("name")])  # the page's own name is an ORG wherever it stands
     record = assemble(
         doc,
         found,

@@ -271,12 +271,16 @@ def recognise(doc: Document, nlp) -> None:
     doc.mentions = mentions
 
 
-def mention_own_names(doc: Document, names: list[str]) -> None:
-    """The profiled organisation's name, once the names extractor has read it, is an ORG mention wherever
-    it stands ("PackInnov Flanders" has no organisation word the rules could see); a shorter mention
-    inside it gives way, a mention overlapping it otherwise wins."""
+def mention_organisations(doc: Document, values: dict) -> None:
+    """Organisations the extractors read (the page's own name, its networks and partner clusters, its
+    projects' partners, its people's organisations) are ORG mentions wherever they stand: "PackInnov
+    Flanders" or "essenscia" have no organisation word the rules could see. A shorter mention inside
+    one gives way; a mention overlapping one otherwise wins."""
+    names = [values.get("name"), *values.get("networks", []), *values.get("partner_clusters", [])]
+    names += [p for project in values.get("projects", []) for p in project.get("partners", [])]
+    names += [person.get("organisation") for person in values.get("people", [])]
     found = []
-    for name in {n for n in names if n and len(n) >= 3}:
+    for name in {n for n in names if isinstance(n, str) and len(n) >= 3 and _whole_name(n)}:
         position = doc.text.find(name)
         while position >= 0:
             end = position + len(name)
@@ -289,6 +293,14 @@ def mention_own_names(doc: Document, names: list[str]) -> None:
     if any(m.start < e and s < m.end for m in kept for s, e in found):
         found = [(s, e) for s, e in found if not any(m.start < e and s < m.end for m in kept)]
     doc.mentions = sorted(kept + [Mention(doc.text[s:e], "ORG", s, e) for s, e in found], key=lambda m: (m.start, m.end))
+
+
+def _whole_name(name: str) -> bool:
+    """Balanced brackets and not just a place ("Italy" read as a partner)."""
+    from .gazetteer import find_places
+
+    places = find_places(name)
+    return name.count("(") == name.count(")") and not (len(places) == 1 and places[0].end - places[0].start == len(name))
 
 
 def _trim_punct(text: str, start: int, end: int) -> tuple[int, int]:

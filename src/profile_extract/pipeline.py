@@ -1,6 +1,6 @@
 """The pipeline: a plain sequence of the stages, one module each.
 
-    ingest -> clean -> sections -> entities -> extractors -> record
+    ingest -> clean -> sections -> entities -> extractors (-> their organisations as entities) -> record
 """
 from __future__ import annotations
 
@@ -32,7 +32,7 @@ def process_bytes(raw: bytes, *, doc_id: str, path: str, nlp=None) -> Result:
     doc.warnings.extend(_input_warnings(page, doc.language))
     entities.recognise(doc, nlp or entities.default_nlp())
     found = extractors.run_all(doc)
-    entities.mention_own_names(doc, [found.values.get("name")])  # the page's own name is an ORG wherever it stands
+    entities.mention_organisations(doc, found.values)  # organisations the fields name are ORG mentions
     record = assemble(
         doc,
         found,

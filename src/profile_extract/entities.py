@@ -133,6 +133,8 @@ ROLE_COLON_NAME = re.compile(
     rf"|(?i:contact(?:{_SP}person)?|contacts?))[^\S\n]*:[^\S\n]*({PERSON_NAME})(?=[^\S\n]*(?:[,;(|<]|$))",
     re.MULTILINE,
 )
+# "Helena Rebane\nLaboratory Network Coordinator": a name alone on its line above its role (team pages)
+NAME_OVER_ROLE = re.compile(rf"^[^\S\n]*({PERSON_NAME})[^\S\n]*\n[^\S\n]*(?:{CAPWORD}{_SP}){{0,3}}{_ROLE_CI}(?![\w-])", re.MULTILINE)
 ROLE_THEN_NAME = re.compile(rf"(?<![\w-]){_ROLE_CI}{_SP}({PERSON_NAME})(?=[^\S\n]*(?:[,.;:()]|$)|{_SP}[a-z])", re.MULTILINE)
 # The text after a person that names their organisation.
 AFTER_PERSON_QUOTE = re.compile(rf"[^\S\n]*{_OPEN_Q}([^“”„\"«»\n]{{2,80}}?){_CLOSE_Q}")
@@ -671,7 +673,7 @@ class _Finder:
         for m in SAID_NAME.finditer(text):
             if _word_start(text, m.start()):
                 found.append((m.start(1), m.end(1)))
-        for regex in (NAME_ROLE_PAREN, ROLE_COLON_NAME, ROLE_THEN_NAME):
+        for regex in (NAME_ROLE_PAREN, ROLE_COLON_NAME, ROLE_THEN_NAME, NAME_OVER_ROLE):
             for m in regex.finditer(text):
                 if _word_start(text, m.start(1)) and self._plain_name(m.start(1), m.end(1)):
                     found.append((m.start(1), m.end(1)))

@@ -32,6 +32,7 @@ _ROLE_OF_BEFORE = re.compile(rf"((?<!\w)(?:{ROLE_ALTERNATION})(?:ът|ят|та)
 _ITS_AFTER_ORG = re.compile(rf",?{_SP}(?:and{_SP})?(?:its|their){_SP}", re.IGNORECASE)
 _ORG_LINE_REST = re.compile(r"[^\S\n]*(?:\([^()\n]{1,15}\))?[^\S\n]*(?:,[^\n]{0,40})?$")
 _MAX_ROLE_LINE_WORDS = 6
+_ROLE_LINE_HEAD = re.compile(r"[^(,|\n]*?(?=\s+[-–—]\s|\s*[(,|]|$)")  # a role line up to a dash, bracket or comma
 # "X (Managing Director)", "X (Chairperson of the Board, Org)": a role in brackets, maybe with the organisation
 _PAREN_ROLE = re.compile(r"[^\S\n]*\([^\S\n]*(?P<role>[^(),;\n]{2,60}?)(?:,[^\S\n]*(?P<org>[^(),;\n]{2,80}?))?[^\S\n]*\)")
 _PAREN_ORG = re.compile(r"[^\S\n]*\(([^()\n]{2,80})\)")  # "X (Arad Automotive Cluster) coordinates ..."
@@ -188,8 +189,9 @@ def _lines_below(doc: Document, mention: Mention, orgs: list[Mention], role=None
         hit = _org_at(orgs, nxt.start, nxt.end)
         if hit and hit.start == nxt.start and _ORG_LINE_REST.match(doc.text, hit.end, nxt.end) and org is None:
             org = (hit.text, (hit.start, hit.end))
-        elif role is None and org is None and len(nxt.text.split()) <= _MAX_ROLE_LINE_WORDS and ROLE.search(nxt.text):
-            role = (nxt.text, nxt.span)
+        elif role is None and org is None and ROLE.search(nxt.text) \
+                and len((head := _ROLE_LINE_HEAD.match(nxt.text).group()).split()) <= _MAX_ROLE_LINE_WORDS:
+            role = (head, (nxt.start, nxt.start + len(head)))  # "Project Coordinator - BioScaleUp (Interreg ...)"
         else:
             break
     return role, org

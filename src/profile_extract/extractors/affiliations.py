@@ -275,11 +275,15 @@ def network_name_at(text: str, pos: int, ceiling: int) -> tuple[int, int] | None
     return None
 
 
+# up to punctuation or to " и (на) " before the next capitalised name ("Асоциацията на X и на Българската ...")
+_CYRILLIC_TAIL = re.compile(r"(?:(?!\s+и\s+(?:на\s+)?[А-ЯЁ])[^,.;:()\n]){0,80}")
+
+
 def _cyrillic_name(text: str, pos: int, ceiling: int) -> tuple[int, int] | None:
     """Bulgarian names capitalise only their first word: "Асоциацията на бизнес клъстерите"."""
     head = WORD.match(text, pos, ceiling)
     if head and head.group().casefold() in _HEADS:
-        tail = re.compile(r"[^,.;:()\n]{0,80}").match(text, head.end(), ceiling)
+        tail = _CYRILLIC_TAIL.match(text, head.end(), ceiling)
         stop = head.end() + len(tail.group().rstrip())
         if len(text[pos:stop].split()) <= 8:
             return pos, stop

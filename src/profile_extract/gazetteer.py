@@ -262,19 +262,20 @@ def _longest_place(gaz: _Gazetteer, text: str, first: re.Match, most: int, end: 
                 continue
             if key in gaz.first_names and _person_name_follows(gaz, text, finish):
                 return None
-            entry = _reading(found, text, finish)
+            entry = _reading(found, text, written, finish)
             return Place(begin, finish, written, entry.kind, entry.code, entry.canonical, entry.level)
     return None
 
 
-def _reading(found: list[Entry], text: str, finish: int) -> Entry:
-    """The entry a name stands for; a town two countries share ("Vila Real") is the one whose country follows."""
-    same_kind = [e for e in found if e.kind == found[0].kind]
-    if len({e.code for e in same_kind}) > 1:
+def _reading(found: list[Entry], text: str, written: str, finish: int) -> Entry:
+    """The entry a name stands for. A name two countries share is the one whose country follows ("Vila Real,
+    Portugal"), else the one written exactly so ("Munster" the Irish province, not "Münster")."""
+    if len({e.code for e in found}) > 1:
         after = [p.code for p in _scan(text, finish, min(len(text), finish + 40)) if p.kind == "country"]
-        for entry in same_kind:
-            if after and entry.code == after[0]:
-                return entry
+        chosen = next((e for e in found if after and e.code == after[0]), None)
+        chosen = chosen or next((e for e in found if e.canonical == written), None)
+        if chosen is not None:
+            return chosen
     return found[0]
 
 

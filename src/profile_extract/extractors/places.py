@@ -597,9 +597,12 @@ def _from_name(doc: Document, names: list[str], seat: _Seat, page_countries: set
     "Hungarian Cluster Association", "Silicon Saxony"; not a town of a country the page never names
     when it names others ("Jablanica Wood Cluster" on a Serbian page is not the Bosnian town)."""
     for name in names:
-        inside = [p for p in find_places(name) if p.kind != "macro"]
-        if any(p.kind == "macro" for p in find_places(name)) or not inside or len({p.code for p in inside}) != 1:
+        places = find_places(name)
+        inside = [p for p in places if p.kind != "macro"]
+        if not inside or len({p.code for p in inside}) != 1:
             continue
+        if any(p.kind == "macro" for p in places) and inside[-1].end != len(name):
+            continue  # "Adriatic Wood Cluster" spans countries; "Adriatic Nautical Cluster Marche" is in Marche
         if page_countries and inside[0].code not in page_countries:
             continue
         offset = _occurrence(doc.text, name)

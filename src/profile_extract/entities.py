@@ -125,7 +125,8 @@ SAID_NAME = re.compile(rf"(?:said|says|added|explained|commented|noted|according
 # A person's name in context (the role tells it is a person, whatever the first name):
 # "Eva van Dijk (Managing Director)", "Managing director: Sandra Keller", "ECAFI president Henrik Larsen".
 _PARTICLE = rf"(?:{trie_regex(_PEOPLE['name_particles'])}){_SP}"
-PERSON_NAME = rf"{_TITLEWORD}(?:{_SP}(?:{_PARTICLE}){{0,2}}{_TITLEWORD}){{1,2}}"
+_NAME_WORD = rf"{_TITLEWORD}(?:-{_TITLEWORD})?"  # "Jens-Uwe", "Smith-Jones"
+PERSON_NAME = rf"{_NAME_WORD}(?:{_SP}(?:{_PARTICLE}){{0,2}}{_NAME_WORD}){{1,2}}"
 _ROLE_CI = rf"(?i:{ROLE.pattern})"
 NAME_ROLE_PAREN = re.compile(rf"(?<![\w-])({PERSON_NAME})[^\S\n]*\([^\S\n]*(?:{_TITLEWORD}{_SP}){{0,2}}{_ROLE_CI}")
 ROLE_COLON_NAME = re.compile(
@@ -135,6 +136,10 @@ ROLE_COLON_NAME = re.compile(
 )
 # "Helena Rebane\nLaboratory Network Coordinator": a name alone on its line above its role (team pages)
 NAME_OVER_ROLE = re.compile(rf"^[^\S\n]*({PERSON_NAME})[^\S\n]*\n[^\S\n]*(?:{CAPWORD}{_SP}){{0,3}}{_ROLE_CI}(?![\w-])", re.MULTILINE)
+# "| Johan ter Horst | Chair |": a table row with the name, then the role
+NAME_BAR_ROLE = re.compile(rf"(?<![\w-])({PERSON_NAME})[^\S\n]*\|[^\S\n]*(?:{CAPWORD}{_SP}){{0,3}}{_ROLE_CI}(?![\w-])")
+# "the cluster director, Stefano Gentili, said": a role, a comma, the name
+ROLE_COMMA_NAME = re.compile(rf"(?<![\w-])(?i:the|our|its|their){_SP}(?:[^\W\d_]+{_SP}){{0,3}}{_ROLE_CI},{_SP}({PERSON_NAME})(?=[^\S\n]*[,.;])")
 ROLE_THEN_NAME = re.compile(rf"(?<![\w-]){_ROLE_CI}{_SP}({PERSON_NAME})(?=[^\S\n]*(?:[,.;:()]|$)|{_SP}[a-z])", re.MULTILINE)
 # The text after a person that names their organisation.
 AFTER_PERSON_QUOTE = re.compile(rf"[^\S\n]*{_OPEN_Q}([^“”„\"«»\n]{{2,80}}?){_CLOSE_Q}")
@@ -673,7 +678,7 @@ class _Finder:
         for m in SAID_NAME.finditer(text):
             if _word_start(text, m.start()):
                 found.append((m.start(1), m.end(1)))
-        for regex in (NAME_ROLE_PAREN, ROLE_COLON_NAME, ROLE_THEN_NAME, NAME_OVER_ROLE):
+        for regex in (NAME_ROLE_PAREN, ROLE_COLON_NAME, ROLE_THEN_NAME, NAME_OVER_ROLE, NAME_BAR_ROLE, ROLE_COMMA_NAME):
             for m in regex.finditer(text):
                 if _word_start(text, m.start(1)) and self._plain_name(m.start(1), m.end(1)):
                     found.append((m.start(1), m.end(1)))

@@ -36,6 +36,9 @@ _ROLE_LINE_HEAD = re.compile(r"[^(,|\n]*?(?=\s+[-–—]\s|\s*[(,|]|$)")  # a ro
 # "X (Managing Director)", "X (Chairperson of the Board, Org)": a role in brackets, maybe with the organisation
 _PAREN_ROLE = re.compile(r"[^\S\n]*\([^\S\n]*(?P<role>[^(),;\n]{2,60}?)(?:,[^\S\n]*(?P<org>[^(),;\n]{2,80}?))?[^\S\n]*\)")
 _PAREN_ORG = re.compile(r"[^\S\n]*\(([^()\n]{2,80})\)")  # "X (Arad Automotive Cluster) coordinates ..."
+_ROLE_COMMA_BEFORE = re.compile(
+    rf"(?<!\w)(?:the|our|its|their){_SP}(?P<role>(?:[^\W\d_]+{_SP}){{0,3}}?(?:{ROLE.pattern})),{_SP}$", re.IGNORECASE
+)
 # "Managing director: X" at the start of its line
 _ROLE_COLON_BEFORE = re.compile(rf"^[^\S\n]*(?:[-•*·▪][^\S\n]*)?(?P<role>[^\W\d_][^:\n]{{1,60}}?)[^\S\n]*:[^\S\n]*{_HONORIFICS_BEFORE}$",
                                 re.IGNORECASE | re.MULTILINE)
@@ -245,6 +248,9 @@ def _role_before(doc: Document, mention: Mention, orgs: list[Mention]):
         m = _ROLE_OF_BEFORE.search(text, max(0, org.start - 60), org.start)
         if m:
             return (m.group(1), m.span(1)), (org.text, (org.start, org.end))
+    m = _ROLE_COMMA_BEFORE.search(text, start, mention.start)
+    if m:  # "the cluster director, X,"
+        return (m.group("role"), m.span("role")), None
     m = _ROLE_COLON_BEFORE.search(text, start, mention.start)
     if m and ROLE.search(m.group("role")):  # "President of the board: X, Org"
         org = _org_following(text, orgs, mention.end, _COMMA)

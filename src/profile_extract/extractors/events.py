@@ -567,7 +567,8 @@ def _location_from_places(text: str, places: list, title: Span) -> tuple[str, Sp
     """First city outside the title, widened to "City, Country" when a country follows it; else a place after
     "in"/"at"; else the city the event's own name ends with ("MedTech Day Olomouc")."""
     outside = [p for p in places if not (title[0] <= p.start < title[1])]
-    city = _city_with_country(text, outside)
+    after = [p for p in outside if p.start >= title[1]]  # "X, based in Oulu, took part in the Day on ... in Luleå"
+    city = _city_with_country(text, after) or _city_with_country(text, outside)
     if city:
         return city
     inside = [p for p in places if title[0] <= p.start < title[1] and p.kind == "city" and p.end == title[1]]

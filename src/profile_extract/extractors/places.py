@@ -30,6 +30,7 @@ from ..sections import match_label, normalise_label
 with resources.files("profile_extract.data").joinpath("places").joinpath("seat.toml").open("rb") as _fh:
     _WORDING = tomllib.load(_fh)
 
+_SELF_SEAT = re.compile(r"the\s+cluster(?:'s|’s)?\s", re.IGNORECASE)  # "at the cluster's base in Cork"
 _FOUNDING_PLACE = re.compile(r"(?:set\s+up|established|founded|created|registered|launched|създаден|учреден|основан)", re.IGNORECASE)
 _SEAT_BEFORE = re.compile("(?:" + "|".join(_WORDING["seat"]["before"]) + ")$", re.IGNORECASE)
 
@@ -61,7 +62,7 @@ _LATIN = re.compile(r"[A-Za-z]")
 _HEADER = re.compile(r"^(?P<c>[^:()]{2,40}?)\s*:\s*(?P<r>[^:()]{2,60}?)\s*\(\s*(?P<c2>[^()]{2,40}?)\s*\)\s*$")
 _FOLLOWER_GAP = re.compile(r"\s*(?:\)?\s*,|\(|,?\s+in(?:\s+the)?)\s*")  # "X, Y", "X (Y", "X (Y), Z", "X in the Y"
 # between the organisation's name and its town: "X (ACR) – Celje", "X | Split, Croatia", "The X from Bălți, Moldova"
-_NAME_THEN_PLACE = re.compile(r"\s*(?:\([^()\n]{1,15}\)\s*)?(?:[–—,|-]|\s(?:from|based\s+in|of))\s*$")
+_NAME_THEN_PLACE = re.compile(r"\s*(?:\([^()\n]{1,15}\)\s*)?(?:[–—,|·•-]|\s(?:from|based\s+in|of))\s*$")
 _BEFORE_NAME_ON_LINE = re.compile(r"(?:[^:\n]{2,40}:\s*)?(?:the|The)?\s*")  # "The X from ...", "Lead partner: X, Biella"
 _SENTENCE_STOP = re.compile(r"[.;!?\n]")
 _TARGET_LEAD = 30  # characters before a trigger word where a target phrase may begin ("main export markets")
@@ -399,7 +400,8 @@ def _from_phrases(doc: Document, places: list[Place], names: list[str], seat: _S
                 anchor = place.start
                 if not _based_noun_is_organisation(doc.text, place, names) and not _organisation_is_subject(doc.text, anchor, names):
                     continue
-            elif not _PRONOUN_SUBJECT.match(doc.text[anchor:anchor + 20]) and not _organisation_is_subject(doc.text, anchor, names):
+            elif not _PRONOUN_SUBJECT.match(doc.text[anchor:anchor + 20]) and not _SELF_SEAT.match(doc.text, anchor) \
+                    and not _organisation_is_subject(doc.text, anchor, names):
                 continue
             if town and seat.city is None and seat._fits(place.code):
                 seat.city = (doc.text[town[0]:town[1]], town, place.code)

@@ -25,7 +25,7 @@ _MONTH = trie_regex(MONTHS)
 _M = rf"(?P<{{0}}>{_MONTH})\.?"
 _D = r"(?P<{0}>[0-3]?\d)(?:-?(?:st|nd|rd|th)|\.)?"
 _Y = r"(?P<{0}>(?:1[89]|20)\d\d)(?:\s?(?:г\.|год\.|godine|yil))?"
-_TO = r"\s*(?:-|–|—|and|to|until|till|through|и|до|bis|au|do|și|i)\s*-?\s*"
+_TO = r"\s*(?:-|–|—|and|to|until|till|through|и|до|bis|au|do|și|i|al|a|e)\s*-?\s*"
 
 def _p(template: str) -> str:
     return template.format(
@@ -36,19 +36,19 @@ def _p(template: str) -> str:
 
 # (kind, pattern) in priority order: longer, more specific forms first.
 _PATTERNS = [
-    ("range", _p(r"{d}\s+(?:of\s+)?{m2}{to}{d2}\s+(?:of\s+)?{m},?\s+{y}")),
-    ("range", _p(r"{d}{to}{d2}\s+(?:of\s+)?{m},?\s+{y}")),
-    ("range", _p(r"{m}\s+{d}{to}{d2},?\s+{y}")),
+    ("range", _p(r"{d}\s+(?:of\s+|de\s+)?{m2}{to}{d2}\s+(?:of\s+|de\s+)?{m},?\s+(?:de\s+|del\s+)?{y}")),
+    ("range", _p(r"{d}{to}{d2}\s+(?:of\s+|de\s+)?{m},?\s+(?:de\s+|del\s+)?{y}")),
+    ("range", _p(r"{m}\s+{d}{to}{d2},?\s+(?:de\s+|del\s+)?{y}")),
     ("date", r"(?P<y>(?:1[89]|20)\d\d)-(?P<mn>[01]\d)-(?P<d>[0-3]\d)"),
     ("date", r"(?P<y>(?:1[89]|20)\d\d)\.\s?(?P<mn>[01]?\d)\.\s?(?P<d>[0-3]?\d)\.?"),  # "2019. 03. 15." (hu, sk)
-    ("date", _p(r"{d}\s*(?:of\s+)?{m},?\s+{y}")),
-    ("date", _p(r"{m}\s+{d},?\s+{y}")),
+    ("date", _p(r"{d}\s*(?:of\s+|de\s+)?{m},?\s+(?:de\s+|del\s+)?{y}")),
+    ("date", _p(r"{m}\s+{d},?\s+(?:de\s+|del\s+)?{y}")),
     ("date", r"(?P<a>[0-3]?\d)(?P<sep>[./-])(?P<b>[0-3]?\d)(?P=sep)(?P<y>(?:1[89]|20)\d\d)"),
-    ("month", _p(r"{m},?\s+{y}")),
+    ("month", _p(r"{m},?\s+(?:de\s+|del\s+)?{y}")),
     ("month", r"(?P<y>(?:1[89]|20)\d\d)-(?P<mn>[01]\d)(?![-\d])"),
     ("month", r"(?P<mn>0?[1-9]|1[0-2])[./](?P<y>(?:1[89]|20)\d\d)"),  # "09/2023", "3.2021"
     ("month", _p(r"{m}\s+['’](?P<yy>\d\d)")),
-    ("daymonth", _p(r"{d}\s*(?:of\s+)?{m}")),
+    ("daymonth", _p(r"{d}\s*(?:of\s+|de\s+)?{m}")),
     ("daymonth", _p(r"{m}\s+(?P<d>[0-3]?\d)(?:-?(?:st|nd|rd|th))?")),
     ("year", r"(?P<y>(?:1[89]|20)\d\d)"),
 ]

@@ -123,7 +123,7 @@ COMMA_ROLE = re.compile(rf"(?:,|{_SP}[-–—·]){_SP}(?-i:(?:{CAPWORD}{_SP}){{0
 # "said Ane Etxeberria, ...": a name right after a verb of saying
 SAID_NAME = re.compile(rf"(?:said|says|added|explained|commented|noted|according to){_SP}({_TITLEWORD}{_SP}{_TITLEWORD})(?=[^\S\n]*[,.(])")
 # A person's name in context (the role tells it is a person, whatever the first name):
-# "Eva van Dijk (Managing Director)", "Managing director: Sandra Keller", "ECAFI president Henrik Larsen".
+# "Anna van Berg (Managing Director)", "Managing director: Petra Lang", "EAFN president Jonas Berg".
 _PARTICLE = rf"(?:{trie_regex(_PEOPLE['name_particles'])}){_SP}"
 _NAME_WORD = rf"{_TITLEWORD}(?:-{_TITLEWORD})?"  # "Jens-Uwe", "Smith-Jones"
 PERSON_NAME = rf"{_NAME_WORD}(?:{_SP}(?:{_PARTICLE}){{0,2}}{_NAME_WORD}){{1,2}}"
@@ -138,7 +138,7 @@ ROLE_COLON_NAME = re.compile(
 NAME_OVER_ROLE = re.compile(rf"^[^\S\n]*({PERSON_NAME})[^\S\n]*\n[^\S\n]*(?:{CAPWORD}{_SP}){{0,3}}{_ROLE_CI}(?![\w-])", re.MULTILINE)
 # "| Johan ter Horst | Chair |": a table row with the name, then the role
 NAME_BAR_ROLE = re.compile(rf"(?<![\w-])({PERSON_NAME})[^\S\n]*\|[^\S\n]*(?:{CAPWORD}{_SP}){{0,3}}{_ROLE_CI}(?![\w-])")
-# "the cluster director, Stefano Gentili, said": a role, a comma, the name
+# "the cluster director, Paolo Verdi, said": a role, a comma, the name
 ROLE_COMMA_NAME = re.compile(rf"(?<![\w-])(?i:the|our|its|their){_SP}(?:[^\W\d_]+{_SP}){{0,3}}{_ROLE_CI},{_SP}({PERSON_NAME})(?=[^\S\n]*[,.;])")
 ROLE_THEN_NAME = re.compile(rf"(?<![\w-]){_ROLE_CI}{_SP}({PERSON_NAME})(?=[^\S\n]*(?:[,.;:()]|$)|{_SP}[a-z])", re.MULTILINE)
 # The text after a person that names their organisation.
@@ -280,8 +280,8 @@ def recognise(doc: Document, nlp) -> None:
 
 def mention_organisations(doc: Document, values: dict) -> None:
     """Organisations the extractors read (the page's own name, its networks and partner clusters, its
-    projects' partners, its people's organisations) are ORG mentions wherever they stand: "PackInnov
-    Flanders" or "essenscia" have no organisation word the rules could see. A shorter mention inside
+    projects' partners, its people's organisations) are ORG mentions wherever they stand: "FoodTec
+    Alsace" or "agoria" have no organisation word the rules could see. A shorter mention inside
     one gives way; a mention overlapping one otherwise wins."""
     names = [values.get("name"), *values.get("networks", []), *values.get("partner_clusters", [])]
     names += [p for project in values.get("projects", []) for p in project.get("partners", [])]
@@ -722,7 +722,7 @@ class _Finder:
         employer = NAME_SEQ.match(text, m.end()) if m else None
         if employer and not self.places.covers(*employer.span()) \
                 and employer.group().split()[0].casefold() not in ROLE_WORDS | LEADING_NOISE:
-            self.add(employer.start(), self._extend(employer.start(), employer.end()), "ORG", 1)  # "X of Ilić Enterijeri"
+            self.add(employer.start(), self._extend(employer.start(), employer.end()), "ORG", 1)  # "X of Novak Interiors"
             return
         m = ROLE_PHRASE.match(text, end)
         at = _AT_AFTER.match(text, m.end()) if m and m.group("org") else None

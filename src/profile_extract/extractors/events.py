@@ -214,7 +214,7 @@ def _sentence_events(sentence: Sentence, section_year: _LazyYear) -> list[_Event
     return out
 
 
-# "2023-05-12 - Open Field Day at the test field in Hengelo", "3.4.2025 | North German Hydrogen Day | Bremen":
+# "2023-05-12 - Open Farm Day at the test field in Enschede", "3.4.2025 | North German Hydrogen Day | Bremen":
 # a list item that opens with the date, then the happening's name
 _ITEM_AFTER_DATE = re.compile(r"[^\S\n]*(?:[-–—|:][^\S\n]*)(?P<title>[^|(\n]{3,120}?)[^\S\n]*(?:\||\(|,[^\S\n]|$)")
 _AT_PLACE = re.compile(r"[^\S\n]+(?:at|in)[^\S\n]+(?:the[^\S\n]+)?")
@@ -567,7 +567,7 @@ def _location_from_places(text: str, places: list, title: Span) -> tuple[str, Sp
     """First city outside the title, widened to "City, Country" when a country follows it; else a place after
     "in"/"at"; else the city the event's own name ends with ("MedTech Day Olomouc")."""
     outside = [p for p in places if not (title[0] <= p.start < title[1])]
-    after = [p for p in outside if p.start >= title[1]]  # "X, based in Oulu, took part in the Day on ... in Luleå"
+    after = [p for p in outside if p.start >= title[1]]  # "X, based in Tampere, took part in the Day on ... in Umeå"
     city = _city_with_country(text, after) or _city_with_country(text, outside)
     if city:
         return city

@@ -59,7 +59,7 @@ _FOUNDING_STOP = re.compile(
     r"together|within|back|officially|this|last|next|after|before)\s",
 )
 _SEAT_AFTER = re.compile(rf"\s(?:in|at)\s+(?P<seat>[{_UPPER}][\w-]+)(?:\s|$)")
-# "(GI)", "/MCB/", and mixed-case short names with two or more capitals ("(MecPie)", "(WaHyC)")
+# "(GI)", "/MCB/", and mixed-case short names with two or more capitals ("(TexNor)", "(HyVal)")
 _ACRONYM_DEF = re.compile(
     rf"\s?[(/](?P<acr>[{_UPPER}](?:[{_UPPER}0-9&-]{{1,9}}|(?=[\w&-]*[{_UPPER}])[\w&-]{{1,9}}))[)/]"
 )
@@ -210,10 +210,10 @@ def _from_top_lines(doc: Document, pool: _Pool) -> Line | None:
         if dateline(line) or is_known_heading(line.text) or is_placeholder(line.text):
             continue
         site = _first_breadcrumb(line.text)
-        if site is not None:  # "Wallonia Hydrogen Cluster > Projects > X": the site's owner
+        if site is not None:  # "Danube Hydrogen Cluster > Projects > X": the site's owner
             pool.add(site, (line.start, line.start + len(site)), "title", _LATER_TITLE_BONUS)
         text, offset = _without_title_prefix(*_without_field_label(*_last_breadcrumb(line.text)))
-        if not _name_like(text):  # "PackInnov Flanders – Annual Report 2023   page 4": the name part of a title
+        if not _name_like(text):  # "FoodTec Alsace – Annual Report 2023   page 4": the name part of a title
             text, offset = _title_segment(text, offset)
         start = line.start + offset
         acronym = _TRAILING_ACRONYM.search(text)
@@ -813,8 +813,8 @@ def _count_acronyms(doc: Document, cands: list[Candidate]) -> None:
 
 
 def _short_form(text: str) -> str | None:
-    """The one coined word a name keeps beside its designator ("AgroNord" of "AgroNord Cluster",
-    "MecPie" of "Cluster MecPie"), which pages use alone once they have named the organisation;
+    """The one coined word a name keeps beside its designator ("VinoSud" of "VinoSud Cluster",
+    "LogiMar" of "Cluster LogiMar"), which pages use alone once they have named the organisation;
     not a place ("Plovdiv" of "Cluster Plovdiv") or a plain word."""
     words = [w.strip(_EDGE_OPEN + _EDGE_CLOSE) for w in text.split()]
     rest = [w for w in words if w not in DESIGNATORS and w not in _CONNECTORS]
@@ -963,7 +963,7 @@ def _determined_head(head: str) -> re.Pattern:
     return re.compile(
         rf"(?<![\w-])(?i:the|this|our|that|its|their|a|an)\s+"
         rf"(?:(?!partner\b|other\b|sister\b|fellow\b|foreign\b|host\b|neighbouring\b)(?:[a-z][\w-]*|\w+-based)\s+)?(?i:{re.escape(head)})(?![\w-])"
-    )  # "the (merged) cluster", "the Patras-based cluster"; not "the Iași cluster" or "the partner cluster"
+    )  # "the (merged) cluster", "the Varna-based cluster"; not "the Brno cluster" or "the partner cluster"
 
 
 def refers_to_org(fragment: str, refs: list[str], anaphor_ok: bool = True) -> bool:
@@ -976,7 +976,7 @@ def refers_to_org(fragment: str, refs: list[str], anaphor_ok: bool = True) -> bo
             continue
         ref = ref.lstrip(_HEAD_MARK) if is_head else ref
         if is_head and ref in folded and _determined_head(ref).search(fragment):
-            return True  # "the cluster", "our platform"; not "the Iași cluster", which is another one
+            return True  # "the cluster", "our platform"; not "the Brno cluster", which is another one
         if not is_head and count_words(folded, ref, limit=1):
             return True
     return anaphor_ok and bool(_ANAPHOR.search(fragment))

@@ -139,7 +139,7 @@ def _beside(doc: Document, mention: Mention, orgs: list[Mention]):
         org = _org_at(orgs, m.start("org"), m.end("org")) if m.group("org") else None
         at = _AT_ORG.match(text, m.end()) if m.group("org") else None
         later = next((o for o in orgs if o.start == at.end()), None) if at else None
-        if later is not None:  # "Head of Supplier Development at Turkish Aerospace", "Head of Communications, X Cluster"
+        if later is not None:  # "Head of Sales at Nordic Steel", "Head of Communications, X Cluster"
             role_span, org = (m.start("role"), m.end("org")), later
         if m.group("org") and org is None:
             role_span = (m.start("role"), m.end("org"))  # "President of Montenegro": a place is part of the role
@@ -259,7 +259,7 @@ def _role_before(doc: Document, mention: Mention, orgs: list[Mention]):
     if m:
         role_end = m.start() + len(ROLE.match(text, m.start()).group())
         owner = next((o for o in orgs if o.end < m.start() and not text[o.end:m.start()].strip()), None)
-        if owner is not None:  # "ECAFI president X"
+        if owner is not None:  # "EAFN president X"
             return (text[m.start():role_end], (m.start(), role_end)), (owner.text, (owner.start, owner.end))
         if m.group().strip()[:1].isupper():
             return (text[m.start():role_end], (m.start(), role_end)), None

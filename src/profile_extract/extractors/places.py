@@ -61,9 +61,9 @@ _CAPITALISED_ORG = re.compile(r"(?<!\w)[A-ZА-Я][\w&.-]*(?:\s+(?:of|for|and|&|[
 _LATIN = re.compile(r"[A-Za-z]")
 _HEADER = re.compile(r"^(?P<c>[^:()]{2,40}?)\s*:\s*(?P<r>[^:()]{2,60}?)\s*\(\s*(?P<c2>[^()]{2,40}?)\s*\)\s*$")
 _FOLLOWER_GAP = re.compile(r"\s*(?:\)?\s*,|\(|,?\s+in(?:\s+the)?)\s*")  # "X, Y", "X (Y", "X (Y), Z", "X in the Y"
-# between the organisation's name and its town: "X (ACR) – Celje", "X | Split, Croatia", "The X from Bălți, Moldova"
+# between the organisation's name and its town: "X (ACR) – Celje", "X | Split, Croatia", "The X from Cahul, Moldova"
 _NAME_THEN_PLACE = re.compile(r"\s*(?:\([^()\n]{1,15}\)\s*)?(?:[–—,|·•-]|\s(?:from|based\s+in|of))\s*$")
-_BEFORE_NAME_ON_LINE = re.compile(r"(?:[^:\n]{2,40}:\s*)?(?:the|The)?\s*")  # "The X from ...", "Lead partner: X, Biella"
+_BEFORE_NAME_ON_LINE = re.compile(r"(?:[^:\n]{2,40}:\s*)?(?:the|The)?\s*")  # "The X from ...", "Lead partner: X, Prella"
 _SENTENCE_STOP = re.compile(r"[.;!?\n]")
 _TARGET_LEAD = 30  # characters before a trigger word where a target phrase may begin ("main export markets")
 _TARGET_TAIL = 100  # characters after it where the phrase may end ("markets where ... most in demand:")
@@ -95,7 +95,7 @@ _POSTCODE_TOWN = re.compile(
 _TOWN_SUFFIXES = frozenset(_WORDING["seat"]["town_suffixes"])
 # "... in Getafe, Spain": a town, then a comma and (checked by the caller) a country
 _TOWN_BEFORE_COUNTRY = re.compile(r"(?<!\w)(?:in|at)[ \t]+(?P<town>" + _TOWN + r")[ \t]*,[ \t]*$")
-# "based in Falun in Dalarna County", "in Gabrovo, North Central region": a town before its region
+# "based in Borlänge in Dalarna County", "in Gabrovo, North Central region": a town before its region
 _TOWN_BEFORE_REGION = re.compile(r"(?<!\w)(?:in|at)[ \t]+(?P<town>" + _TOWN + r")(?:[ \t]*,[ \t]*|[ \t]+in[ \t]+(?:the[ \t]+)?)$")
 # "in the Aero Technology Park in ": a named place (a park, a building) between a seat phrase and the town
 _NAME_HOP = re.compile(r"(?:the[ \t]+)?[A-Z][\w&'.-]*(?:[ \t]+(?:of|for|and|&|[A-Z][\w&'.-]*)){0,6}[ \t]+(?:in|at)[ \t]+$")
@@ -431,7 +431,7 @@ def _seat_phrase_start(text: str, at: int, triggers: list[int]) -> int | None:
 
 
 def _unknown_town_before(text: str, country: Place, known_starts: set[int]) -> Span | None:
-    """ "in Getafe, Spain", "in Falun in Dalarna County": a capitalised town the gazetteer does not know,
+    """ "in Getafe, Spain", "in Borlänge in Dalarna County": a capitalised town the gazetteer does not know,
     right before a country or a region."""
     if country.kind not in ("country", "region"):
         return None
@@ -563,7 +563,7 @@ def _opens_with_organisation(sentence: str, names: list[str]) -> bool:
     noun = m.group("noun").casefold()
     name_words = {w.casefold() for name in names for w in re.findall(r"\w{4,}", name)}
     if m.re is _NOUN_SUBJECT and noun in _DESIGNATOR_NOUNS and not name_words & _DESIGNATOR_NOUNS:
-        return True  # "The cluster ..." on the page of "PackInnov Flanders", whose name has no such word
+        return True  # "The cluster ..." on the page of "FoodTec Alsace", whose name has no such word
     return len(noun) >= 4 and any(noun.startswith(w) or w.startswith(noun) for w in name_words)
 
 
@@ -590,21 +590,21 @@ def _from_name_then_place(doc: Document, places: list[Place], names: list[str], 
         if not any(before.startswith(name) and _NAME_THEN_PLACE.fullmatch(before, len(name)) for name in names):
             continue
         seat.add(place)
-        _add_followers(doc.text, place, places[i + 1:i + 3], seat)  # "Biella (Piedmont), Italy"
+        _add_followers(doc.text, place, places[i + 1:i + 3], seat)  # "Prato (Tuscany), Italy"
         return
 
 
 def _from_name(doc: Document, names: list[str], seat: _Seat, page_countries: set[str]) -> None:
     """A place in the organisation's own name: "ICT Cluster Plovdiv", "Marine Cluster Bulgaria",
     "Hungarian Cluster Association", "Silicon Saxony"; not a town of a country the page never names
-    when it names others ("Jablanica Wood Cluster" on a Serbian page is not the Bosnian town)."""
+    when it names others ("Kozara Wood Cluster" on a Serbian page is not the Bosnian town)."""
     for name in names:
         places = find_places(name)
         inside = [p for p in places if p.kind != "macro"]
         if not inside or len({p.code for p in inside}) != 1:
             continue
         if any(p.kind == "macro" for p in places) and inside[-1].end != len(name):
-            continue  # "Adriatic Wood Cluster" spans countries; "Adriatic Nautical Cluster Marche" is in Marche
+            continue  # "Adriatic Wood Cluster" spans countries; "Adriatic Yacht Cluster Apulia" is in Apulia
         if page_countries and inside[0].code not in page_countries:
             continue
         offset = _occurrence(doc.text, name)

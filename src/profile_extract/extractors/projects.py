@@ -720,7 +720,7 @@ def _page_form(doc: Document, drafts: list[Draft]) -> None:
 
 
 def _titled_draft(doc: Document, drafts: list[Draft], group: list[tuple[str, FormField]]) -> Draft | None:
-    """ "RE-TEX – Regional Ecosystems for Textile Circularity" a few lines above a project form (with the
+    """ "TEX-LOOP – Regional Loops for Textile Recycling" a few lines above a project form (with the
     form's acronym when it gives one): the project the form describes, added when not yet found."""
     acronym = next((f.values[0].text.strip() for key, f in group if key == "acronym" and f.values), None)
     first = bisect.bisect_right(doc.lines, group[0][1].label_span[0], key=lambda line: line.start) - 1
@@ -826,7 +826,7 @@ def _partner_sections(doc: Document, drafts: list[Draft]) -> None:
 
 
 def _named_partner_lines(doc: Document, drafts: list[Draft]) -> None:
-    """ "Partners in AgriSkills 4.0: A, B and C." names the partners of the project it names."""
+    """ "Partners in FarmBot 2.0: A, B and C." names the partners of the project it names."""
     for line in doc.lines:
         m = _PARTNERS_OF.match(line.text)
         if m is None:
@@ -968,8 +968,8 @@ def _mentions(sentence: Sentence) -> list[Draft]:
             if span and not any(s <= span[0] < e for s, e in taken):
                 taken.append(span)
                 found.append((m.start(), draft))
-    for m in _PROJECT_THEN_ACRONYM.finditer(text):  # "the Interreg NEXT MED project MED-FOODCHAINS", "the Eurocluster
-        if is_acronym(m.group("acr")):               # HY-SKILLS – Hydrogen Skills for Industrial Regions"
+    for m in _PROJECT_THEN_ACRONYM.finditer(text):  # "the Interreg NEXT MED project OLIVE-NET", "the Eurocluster
+        if is_acronym(m.group("acr")):               # H2-TRAIN – Hydrogen Training for Regions"
             whole = m.group("acr") + (m.group("rest") or "")
             add(m.start(), whole, (offset + m.start("acr"), offset + m.start("acr") + len(whole)), 2)
     for regex in (_QUOTED_AFTER_PROJECT, _QUOTED_BEFORE_PROJECT):

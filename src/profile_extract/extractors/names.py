@@ -61,11 +61,11 @@ _FOUNDING_STOP = re.compile(
 _SEAT_AFTER = re.compile(rf"\s(?:in|at)\s+(?P<seat>[{_UPPER}][\w-]+)(?:\s|$)")
 # "(GI)", "/MCB/", and mixed-case short names with two or more capitals ("(TexNor)", "(HyVal)")
 _ACRONYM_DEF = re.compile(
-    rf"\s?[(/](?P<acr>[{_UPPER}](?:[{_UPPER}0-9&-]{{1,9}}|(?=[\w&-]*[{_UPPER}])[\w&-]{{1,9}}))[)/]"
+    rf"\s?[(/](?P<acr>[{_UPPER}](?:[{_UPPER}0-9&-]{{1,9}}|(?=[\w&-]*[{_UPPER}])[\w&-]{{1,14}}))[)/]"
 )
 _AWARD_TITLE = re.compile(rf"\b(?:{_alternation(_VOCAB['award_words'])})\b.*?\bfor\s+(?P<name>\S.*)$")
 _BREADCRUMB = re.compile(r"\s(?:>|»|/|›|→)\s")
-_TRAILING_ACRONYM = re.compile(rf"\s[-–—]\s(?P<acr>[{_UPPER}][{_UPPER}0-9&]{{1,9}})$")
+_TRAILING_ACRONYM = re.compile(rf"\s(?:[-–—]\s(?P<acr>[{_UPPER}][{_UPPER}0-9&]{{1,9}})|\((?P<bracketed>[{_UPPER}][{_UPPER}0-9&.-]{{1,12}})\))$")
 _SUBJECT_AFTER = re.compile(r"\s*(?:\([^)\n]{1,20}\)\s*)?(?:is|was|are|has been)\s+(?:a|an|the|one)\b")
 _TOKEN = re.compile(r"\S+")
 _EDGE_OPEN = "“„«\"‚‘([*'"
@@ -182,7 +182,12 @@ def extract(doc: Document, found: dict[str, Any]) -> Extraction:
         return out
     best_group = ranked[0]
     rep = max(best_group, key=lambda c: (c.priority >= _PRIORITY["title"], c.count, c.priority, -c.span[0]))
-    out.set("name", rep.text, _evidence_span(doc, rep))
+    name, span = rep.text, _evidence_span(doc, rep)
+    if name.isupper():  # "ARCTIC AQUATECH CLUSTER" as a title: the page's own mixed-case writing of it
+        mixed = next((s for s in sorted(rep.surfaces) if not s.isupper() and _find(doc.text, s)), None)
+        if mixed:
+            name, span = mixed, _find(doc.text, mixed)
+    out.set("name", name, span)
     for alias, span in _aliases(doc, pool, best_group, rep):
         out.append("aliases", alias, span)
     return out
@@ -217,7 +222,7 @@ def _from_top_lines(doc: Document, pool: _Pool) -> Line | None:
             text, offset = _title_segment(text, offset)
         start = line.start + offset
         acronym = _TRAILING_ACRONYM.search(text)
-        if acronym:
+        if acronym:  # "X - ACR", "X (MARE.TEC)"
             text = text[: acronym.start()]
         award = _AWARD_TITLE.search(text)
         if award and _name_like(award.group("name")):
@@ -239,12 +244,15 @@ def _from_top_lines(doc: Document, pool: _Pool) -> Line | None:
             cand = None
         first_plain = False
         if cand is not None and acronym:
-            cand.acronyms.add(acronym.group("acr"))
+            cand.acronyms.add(acronym.group("acr") or acronym.group("bracketed"))
     return sentence_title
 
 
 def _org_shaped(text: str) -> bool:
-    """Has an organisation-type word and no thing-word after it ("Cluster Manager", "Cluster Excellence Label")."""
+    """Has an organisation-type word and no thing-word after it ("Cluster Manager", "Cluster Excellence Label");
+    a title in capitals is read in title case ("ARCTIC AQUATECH CLUSTER")."""
+    if text.isupper():
+        text = text.title()
     m = _DESIGNATOR.search(text)
     return m is not None and not _NON_ORG.intersection(w.strip(_EDGE_CLOSE) for w in text[m.end():].split())
 

@@ -206,8 +206,10 @@ def _from_prose(doc: Document, found: dict[str, Any]) -> dict[str, tuple[int, Sp
             continue  # "Eight member companies will present ...": some members doing something
         if _DELEGATION_BEFORE.search(text, max(lo, stated.start - 30), stated.start) or _DESTINATION_AFTER.match(text, stated.end):
             continue  # "AHTC brings 18 members to the matchmaking day": a delegation, not the membership
-        if _PASSIVE_AGENT.search(text, lo, stated.start):
-            continue
+        passive = _PASSIVE_AGENT.search(text, lo, stated.start)
+        if passive and (refers_to_org(text[passive.end():stated.start], refs, anaphor_ok=False)
+                        or not refers_to_org(text[lo:passive.start()], refs)):
+            continue  # "X is coordinated by <the org> and brings together ...", not "The cluster was started by ..."
         if stated.subject_start is not None and not _org_is_subject(text[lo:stated.subject_start], refs):
             continue
         candidates.append((_recency(text, stated, lo), -len(candidates), stated, hi))

@@ -656,10 +656,25 @@ def _form_values(doc: Document, key: str, split: bool = True) -> Iterable[tuple[
                 continue  # prose under a "Networks" heading is read as prose, not as a list
             spans = split_items(line.text) if split else [(0, len(line.text))]
             for s, e in spans:
-                value = _TRAILING_YEAR.sub("", line.text[s:e]).strip(" ;,.")
+                value = _without_bracket_note(_TRAILING_YEAR.sub("", line.text[s:e]).strip(" ;,."))
                 if value and not is_placeholder(value) and len(value) <= 200:
                     start = line.start + line.text.index(value, s)
                     yield value, (start, start + len(value))
+
+
+_BRACKET_NOTE = re.compile(r"\s*\((?P<note>[^()]{2,40})\)$")
+
+
+def _without_bracket_note(value: str) -> str:
+    """ "Romanian Cluster Association (CLUSTERO)", "Vidin Agri Cluster (Bulgaria)": a list item's acronym or
+    place in brackets is not part of the name."""
+    m = _BRACKET_NOTE.search(value)
+    if m is None or m.start() == 0:
+        return value
+    note = m.group("note").strip()
+    if note.replace(".", "").replace("-", "").isupper() or find_places(note) and find_places(note)[0].text == note:
+        return value[: m.start()]
+    return value
 
 
 def _sentence_value(text: str) -> bool:

@@ -19,6 +19,7 @@ from typing import Any, Iterable, Iterator
 
 from rapidfuzz import fuzz, process
 
+from ..gazetteer import find_places
 from ..document import Document, Extraction, Line, Span
 from ..scan import FOLD_EXTRA, StemScan, after_word, count_words, find_all, foldable, lowered
 from ..sections import dateline, is_known_heading, is_placeholder
@@ -960,7 +961,19 @@ def org_references(found: dict[str, Any]) -> list[str]:
         heads = [w for w in heads if w in DESIGNATORS]
         if heads:
             refs.append(_HEAD_MARK + heads[-1].casefold())
+        short = _without_trailing_designator(name) or _short_form(name)
+        if short:  # "MedTech West" for "MedTech West Cluster", "AgriNova" for "AgriNova Cluster"
+            refs.append(short.casefold())
     return refs
+
+
+def _without_trailing_designator(name: str) -> str | None:
+    """The name less a final organisation-type word when two or more words stay ("MedTech West Cluster")."""
+    words = name.split()
+    if len(words) >= 3 and words[-1] in DESIGNATORS and words[-2] not in _CONNECTORS \
+            and not any(w in DESIGNATORS for w in words[:-1]) and not find_places(" ".join(words[:-1])):
+        return " ".join(words[:-1])
+    return None
 
 
 _HEAD_MARK = "~"  # marks an organisation-type word in org_references: it refers back like an anaphor

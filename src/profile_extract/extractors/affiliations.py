@@ -505,8 +505,9 @@ _LIST_HEAD = re.compile(
 )
 _MEMBER_OF = re.compile(
     r"(?<![^\W\d_])(?:"
-    r"(?:(?:founding|full|associate|active|affiliate)\s+)?(?:members?(?:\s+(?:cluster|organi[sz]ation)s?)?|membership)"
-    r"\s+(?:of|in|to)\s+(?:the\s+)?"
+    r"(?:(?:founding|full|associate|active|affiliate)\s+)?(?:members?(?:\s+(?:cluster|organi[sz]ation)s?)?|membership"
+    r"(?:\s+(?:agreement|application|contract))?)"
+    r"\s+(?:of|in|to|with)\s+(?:the\s+)?"
     r"|(?:is|are|became|becomes|become|been)\s+(?:an?\s+)?(?:active\s+|integral\s+)?part\s+of\s+(?:the\s+)?"
     r"|(?:joined|joins|affiliated\s+(?:with|to)|belongs?\s+to|belonging\s+to)\s+(?:the\s+)?"
     r"|(?:(?:is|are|been|became|become|becomes)\s+(?:an?\s+)?(?:active\s+|full\s+)?partners?\s+in)\s+(?:the\s+)?"

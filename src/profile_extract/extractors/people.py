@@ -66,8 +66,10 @@ def extract(doc: Document, found: dict[str, Any]) -> Extraction:
         out.warnings.append(f"people: {exc}")
         return out
     orgs = sorted(doc.mentions_of("ORG"), key=lambda m: m.start)
+    own = [n.casefold() for n in [found.get("name"), *(found.get("aliases") or [])] if isinstance(n, str) and n]
     for person in people:
         _attributes(doc, person, orgs)
+        _role_in_own_organisation(doc, person, own)
         name = person.name
         value = {
             "name": name.text,
@@ -125,6 +127,30 @@ def _attributes(doc: Document, person: _Person, orgs: list[Mention]) -> None:
             person.organisation = org
         if person.role is not None and person.organisation is not None:
             return
+
+
+def _role_in_own_organisation(doc: Document, person: _Person, own: list[str]) -> None:
+    """ "elected X, director of Firm Ltd, as President of <the page's organisation>": of a person's two roles,
+    the one they hold in the organisation the page is about."""
+    if not own or (person.organisation and person.organisation[0].casefold() in own):
+        return
+    text = doc.text
+    for mention in person.mentions:
+        m = _AS_ROLE_OF.search(text, mention.end, min(len(text), mention.end + _ROLE_REACH))
+        if m is None or _SENTENCE_STOP.search(text, mention.end, m.start()):
+            continue
+        rest = text[m.end():m.end() + 200].casefold()
+        name = next((n for n in own if rest.startswith(n)), None)
+        if name is not None:
+            person.role = (m.group("role"), m.span("role"))
+            person.organisation = (text[m.end():m.end() + len(name)], (m.end(), m.end() + len(name)))
+            return
+
+
+_ROLE_REACH = 160
+_SENTENCE_STOP = re.compile(r"[.!?](?:\s|$)")
+_AS_ROLE_OF = re.compile(rf"\bas\s+(?:the\s+)?(?:new\s+)?(?P<role>(?:[A-Z][\w-]*\s+){{0,2}}?(?:{ROLE.pattern}))\s+of\s+(?:the\s+)?",
+                         re.IGNORECASE)
 
 
 def _org_at(orgs: list[Mention], start: int, end: int) -> Mention | None:

@@ -148,6 +148,7 @@ def _role_in_own_organisation(doc: Document, person: _Person, own: list[str]) ->
 
 
 _ROLE_REACH = 160
+_SAID_BEFORE = re.compile(r"\b(?:said|says|added|adds|explained|noted|stressed|according\s+to)\s+(?:the\s+)?$", re.IGNORECASE)
 _SENTENCE_STOP = re.compile(r"[.!?](?:\s|$)")
 _AS_ROLE_OF = re.compile(rf"\bas\s+(?:the\s+)?(?:new\s+)?(?P<role>(?:[A-Z][\w-]*\s+){{0,2}}?(?:{ROLE.pattern}))\s+of\s+(?:the\s+)?",
                          re.IGNORECASE)
@@ -287,6 +288,6 @@ def _role_before(doc: Document, mention: Mention, orgs: list[Mention]):
         owner = next((o for o in orgs if o.end < m.start() and not text[o.end:m.start()].strip()), None)
         if owner is not None:  # "EAFN president X"
             return (text[m.start():role_end], (m.start(), role_end)), (owner.text, (owner.start, owner.end))
-        if m.group().strip()[:1].isupper():
-            return (text[m.start():role_end], (m.start(), role_end)), None
+        if m.group().strip()[:1].isupper() or _SAID_BEFORE.search(text, max(0, m.start() - 20), m.start()):
+            return (text[m.start():role_end], (m.start(), role_end)), None  # "President X", "said cluster manager X"
     return None, None

@@ -59,6 +59,7 @@ _TARGET_BEFORE = re.compile("(?:" + "|".join(_WORDING["target"]["before"]) + ")"
 _SENTENCE_START = re.compile(r"(?:[.!?;]\s|\n)(?=[^\n]*$)")
 _CAPITALISED_ORG = re.compile(r"(?<!\w)[A-ZА-Я][\w&.-]*(?:\s+(?:of|for|and|&|[A-ZА-Я][\w&.-]*)){0,6}\s+(?P<designator>[A-ZА-Я]\w+)")
 _LATIN = re.compile(r"[A-Za-z]")
+_SHORT_HEADER = re.compile(r"^[^:()]{2,40}?\s*:\s*[^:()]{2,60}$")
 _HEADER = re.compile(r"^(?P<c>[^:()]{2,40}?)\s*:\s*(?P<r>[^:()]{2,60}?)\s*\(\s*(?P<c2>[^()]{2,40}?)\s*\)\s*$")
 _FOLLOWER_GAP = re.compile(r"\s*(?:\)?\s*,|\(|,?\s+in(?:\s+the)?)\s*")  # "X, Y", "X (Y", "X (Y), Z", "X in the Y"
 # between the organisation's name and its town: "X (ACR) – Celje", "X | Split, Croatia", "The X from Cahul, Moldova"
@@ -325,6 +326,14 @@ def _add_unknown_place(seat: _Seat, key: str, value: Line) -> None:
 def _from_header_line(doc: Document, seat: _Seat) -> None:
     """ "Bulgaria: South-West (Bulgaria)": a country, a region and the country again, near the top."""
     for line in doc.lines[:_TOP_LINES]:
+        short = _SHORT_HEADER.match(line.text)
+        if short:  # "Poland: Śląskie": a country, then a region the gazetteer knows in it
+            found = find_places(doc.text, line.start, line.end)
+            if len(found) == 2 and found[0].kind == "country" and found[1].kind == "region" \
+                    and found[0].code == found[1].code and found[1].end == line.end:
+                seat.set_country(found[0].code, (found[0].start, found[0].end))
+                seat.add(found[1])
+                return
         m = _HEADER.match(line.text)
         if not m:
             continue

@@ -75,6 +75,8 @@ _CATEGORY_WORD = {
 _NUMBER_WORD_ENDS = tuple({w.split()[-1].lower() for w in NUMBER_WORDS if w.split()})
 _BARE_NUMBER = re.compile(r"\d[\d\s.,]*\+?")
 _MAX_SENTENCE = 500
+_ARE_MEMBERS = re.compile(rf"{_QUALIFIER}(?P<num>{_NUM})\+?\s+(?:[\w-]+,?\s+){{0,4}}?(?:are|were|have\s+become)\s+"
+                          rf"(?:now\s+)?(?:full\s+)?members\s+of\b", re.IGNORECASE)
 _CURRENT = re.compile(r"(?<![\w-])(?:today|now|currently|at\s+present|presently|to\s+date|as\s+of\s+today|днес|сега|в\s+момента)(?![\w-])",
                       re.IGNORECASE)
 _PAST = re.compile(r"(?<![\w-])(?:had|was|were|grew\s+to|counted|at\s+the\s+end\s+of\s+\d{4}|in\s+(?:19|20)\d\d|by\s+(?:19|20)\d\d|"
@@ -250,6 +252,10 @@ def _total_statements(text: str) -> Iterator[_Count]:
             if m:
                 yield _Count(m.start(), noun.end(), m.span("num"), m.group("num"), m.group("adj") or "")
 
+    def are_members() -> Iterator[_Count]:  # "Today 36 companies and organisations are members of X"
+        for m in _ARE_MEMBERS.finditer(text, 0, _SCOPE):
+            yield _Count(m.start("num"), m.end(), m.span("num"), m.group("num"))
+
     def groupings() -> Iterator[_Count]:
         for verb in _GROUPING_VERB.finditer(text, 0, _SCOPE):
             m = _GROUPING.match(text, verb.start(), verb.start() + _LOOKAHEAD)
@@ -257,7 +263,7 @@ def _total_statements(text: str) -> Iterator[_Count]:
                 yield _Count(m.start("num"), m.end(), m.span("num"), m.group("num"),
                              subject_start=verb.start() if m.group("company") else None)
 
-    return heapq.merge(before_nouns(), groupings(), key=lambda c: c.start)
+    return heapq.merge(before_nouns(), groupings(), are_members(), key=lambda c: c.start)
 
 
 def _may_count(text: str, lo: int, end: int) -> bool:

@@ -552,6 +552,9 @@ def _entry_draft(line: Line) -> Draft | None:
         if measure:
             programme = (measure.group("p"), (start + measure.start("p"), start + measure.end("p")))
     name = _clean_name(name_text)
+    head, comma, tail = name.partition(", ")
+    if comma and is_acronym(head) and len(tail.split()) >= 3:
+        name = head  # "AGRO-X, cooperation of agrifood clusters ...": the acronym, then what it is about
     if not name or (programme and _norm(name) == _norm(programme[0])):
         if programme is None:
             return None

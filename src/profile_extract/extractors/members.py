@@ -62,7 +62,7 @@ _NOT_MEMBERSHIP_AFTER = re.compile(rf"\s+(?:{_alt(_DATA['not_membership_after'])
 _NOT_COUNTED_NOUN = rf"(?!(?:{_alt(_DATA['company_nouns'] + _DATA['member_nouns'] + _DATA['grouping_nouns'])})(?![\w-]))"
 _CATEGORY = {
     slot: re.compile(
-        rf"{_QUALIFIER}(?P<num>{_NUM})\+?\s+(?:{_NOT_COUNTED_NOUN}[^\W\d_][\w-]*,?\s+){{0,2}}?(?:{_alt(words)})(?![\w-])", re.IGNORECASE
+        rf"{_QUALIFIER}(?P<num>{_NUM})\+?\s+(?:{_NOT_COUNTED_NOUN}[^\W\d_][\w-]*,?\s+){{0,3}}?(?:{_alt(words)})(?![\w-])", re.IGNORECASE
     )
     for slot, words in _DATA["categories"].items()
 }

@@ -748,12 +748,16 @@ class _Finder:
             words = text[p.start:p.end].split()
             if len(words) >= 2 and len(words[-1]) >= 3 and words[-1].casefold() not in LEADING_NOISE:
                 surnames.add(words[-1])
+            if len(words) >= 2 and words[0] in FIRST_NAMES:
+                surnames.add(words[0])  # "Kadri has led the cluster since 2020": a first name used alone
         for start, end in _occurrences(text, surnames):
             before = text[max(0, start - 30):start].rstrip()
             if _CAPWORD_END.search(before) and not _SHORT_HONORIFIC_END.search(before):
                 continue  # part of a longer name
-            if _NEXT_CAPITAL.match(text, end, end + 3):
+            if _NEXT_CAPITAL.match(text, end, end + 3) or self.places.covers(start, end):
                 continue
+            if text[start:end] in FIRST_NAMES and not _FIRST_NAME_VERB.match(text, end):
+                continue  # a first name alone counts only as the subject of a verb ("Kadri has", "Mart coordinates")
             self.add(start, end, "PERSON", 3)
 
     # -- overlaps
@@ -775,6 +779,8 @@ class _Finder:
 
 
 _PARTICLES = frozenset(_PEOPLE["name_particles"])
+_FIRST_NAME_VERB = re.compile(r"[^\S\n]+(?:has|had|is|was|will|said|says|added|runs|leads|led|coordinates|manages|joined|"
+                              r"works|worked|took|takes|heads|handles|supports|presented|explained)\b")
 # "<Words> Europe" names an association unless the words locate a part of Europe or name a programme
 _NAMED_AFTER_CONTINENT = re.compile(rf"({CAPWORD}(?:{_SP}{CAPWORD}){{0,2}}){_SP}Europe$")
 _WORD_START = re.compile(r"(?<!\S)\S")

@@ -93,11 +93,12 @@ def _group(mentions: list[Mention]) -> list[_Person]:
         key = _key(m.text)
         by_name.setdefault(key, _Person([])).mentions.append(m)
     surnames = {key.split()[-1]: person for key, person in by_name.items()}
+    first_names = {key.split()[0]: person for key, person in by_name.items()}  # "Kadri has ...": Kadri Tamm
     for m in sorted(mentions, key=lambda m: m.start):
         if len(m.text.split()) >= 2:
             continue
         key = _key(m.text)
-        person = surnames.get(key) or by_name.get(key)
+        person = surnames.get(key) or first_names.get(key) or by_name.get(key)
         if person is None:
             person = by_name.setdefault(key, _Person([]))
         person.mentions.append(m)

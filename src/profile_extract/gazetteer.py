@@ -60,7 +60,8 @@ _CAPITALISED_NEXT = re.compile(r"[ \t\u00a0]+(?P<word>[A-ZА-ЯÀ-ÞŠŽČĆĐ][
 _REGION_BEFORE = re.compile(
     r"(?:Region|region|Регион|регион|Oblast|oblast|Province|province|County|county|District|district)[ \t]+of[ \t]+$"
 )
-_REGION_AFTER = re.compile(r"[ \t]+(?:[Rr]egion|[Oo]blast|County|Province|District|област|регион|район)(?!\w)")
+_REGION_AFTER = re.compile(r"[ \t]+(?:[Rr]egion|[Oo]blast|County|Province|District|Voivodeship|Canton|Governorate|Prefecture|"
+                           r"област|регион|район)(?!\w)")
 _COMPASS = re.compile(
     r"(?<!\w)(?:(?:North|South)(?:[ \-–](?:East|West|Central)|east|west)?|East|West|Central|NW|NE|SW|SE)"
     r"(?P<region>[ \t]+Region)?(?!\w)"

@@ -61,7 +61,9 @@ _CAPITALISED_ORG = re.compile(r"(?<!\w)[A-ZА-Я][\w&.-]*(?:\s+(?:of|for|and|&|[
 _LATIN = re.compile(r"[A-Za-z]")
 _SHORT_HEADER = re.compile(r"^[^:()]{2,40}?\s*:\s*[^:()]{2,60}$")
 _HEADER = re.compile(r"^(?P<c>[^:()]{2,40}?)\s*:\s*(?P<r>[^:()]{2,60}?)\s*\(\s*(?P<c2>[^()]{2,40}?)\s*\)\s*$")
-_FOLLOWER_GAP = re.compile(r"\s*(?:\)?\s*,|\(|,?\s+in(?:\s+the)?)\s*")  # "X, Y", "X (Y", "X (Y), Z", "X in the Y"
+# "X, Y", "X (Y", "X (Y), Z", "X in the Y", "X, the capital of the Y region"
+_FOLLOWER_GAP = re.compile(r"\s*(?:\)?\s*,(?:\s+the\s+(?:capital|administrative\s+(?:centre|center)|centre|center)\s+of"
+                           r"(?:\s+the)?)?|\(|,?\s+in(?:\s+the)?)\s*")
 # between the organisation's name and its town: "X (ACR) – Celje", "X | Split, Croatia", "The X from Cahul, Moldova"
 _NAME_THEN_PLACE = re.compile(r"\s*(?:\([^()\n]{1,15}\)\s*)?(?:[–—,|·•-]|\s(?:from|based\s+in|of))\s*$")
 _BEFORE_NAME_ON_LINE = re.compile(r"(?:[^:\n]{2,40}:\s*)?(?:the|The)?\s*")  # "The X from ...", "Lead partner: X, Prella"
@@ -99,7 +101,7 @@ _TOWN_BEFORE_COUNTRY = re.compile(r"(?<!\w)(?:in|at)[ \t]+(?P<town>" + _TOWN + r
 # "based in Borlänge in Dalarna County", "in Gabrovo, North Central region": a town before its region
 _TOWN_BEFORE_REGION = re.compile(r"(?<!\w)(?:in|at)[ \t]+(?P<town>" + _TOWN + r")(?:[ \t]*,[ \t]*|[ \t]+in[ \t]+(?:the[ \t]+)?)$")
 # "in the Aero Technology Park in ": a named place (a park, a building) between a seat phrase and the town
-_NAME_HOP = re.compile(r"(?:the[ \t]+)?[A-Z][\w&'.-]*(?:[ \t]+(?:of|for|and|&|[A-Z][\w&'.-]*)){0,6}[ \t]+(?:in|at)[ \t]+$")
+_NAME_HOP = re.compile(r"(?:the[ \t]+)?[A-Z][\w&'.-]*(?:[ \t]+(?:of|for|and|&|[A-Z][\w&'.-]*)){0,6},?[ \t]+(?:in|at)[ \t]+$")
 _TOWN_LINE_END = re.compile(r"(?<![^\W\d_])(?P<town>" + _TOWN + r")[ \t]*,[ \t]*$")
 _TABLE_ROW = re.compile(r"^\|?[ \t]*(?P<label>[^|\n]{2,40}?)[ \t]*\|[ \t]*(?P<value>[^|\n]{2,150}?)[ \t]*\|?[ \t]*$")
 _DEFINITION_NOUN = "(?:" + "|".join(map(re.escape, _WORDING["seat"]["definition_nouns"])) + ")"

@@ -198,6 +198,32 @@ PARTNERS += [
     ("The mission was organised together with the Italian cluster Next Mobility Lab.\n", "Lyon Mobility Cluster",
      ["Next Mobility Lab"]),
 ]
+# Brand names without a network word after "member of" / "joined", lists going on after a lower-case type word or a
+# "since 2021" aside; boards and member counts are no networks (organisations invented here).
+NETWORKS += [
+    ("Tyrol Robotics Cluster is a member of euRobotics.\n", "Tyrol Robotics Cluster", ["euRobotics"]),
+    ("The cluster is a member of euRobotics and works with universities.\n", "Tyrol Robotics Cluster", ["euRobotics"]),
+    ("The cluster joined euRobotics in 2019.\n", "Tyrol Robotics Cluster", ["euRobotics"]),
+    ("The cluster is a member of Agoria.\n", "Brussels Tech Cluster", ["Agoria"]),
+    ("In 2020 we joined SPIRE and became a member of Cefic.\n", "Antwerp Chem Cluster", ["SPIRE", "Cefic"]),
+    ("Styrian Timber Cluster is a member of the Alpine Wood Network and of proHolz Austria.\n", "Styrian Timber Cluster",
+     ["Alpine Wood Network", "proHolz Austria"]),
+    ("PackDesign Flanders is a member of the European Packaging Clusters Alliance and of essenscia, the Belgian "
+     "federation of chemistry and life sciences.\n", "PackDesign Flanders",
+     ["European Packaging Clusters Alliance", "essenscia"]),
+    ("Munster Dairy Cluster is a member of the AgriFood Clusters Europe network and of Cluster Ireland.\n",
+     "Munster Dairy Cluster", ["AgriFood Clusters Europe", "Cluster Ireland"]),
+    ("The cluster is a member of the Nordic Battery Network and, since 2021, of the European Battery Alliance.\n",
+     "Norrland Battery Cluster", ["Nordic Battery Network", "European Battery Alliance"]),
+    ("We are members of the Baltic Laser Network and, since 2019, of the Photonics Europe Alliance.\n",
+     "Riga Laser Cluster", ["Baltic Laser Network", "Photonics Europe Alliance"]),
+    ("Ana Horvat is a member of the Board of Directors.\n", "Adriatic Boat Cluster", []),
+    ("The cluster manager is a member of the Board of Directors of the regional agency.\n", "Adriatic Boat Cluster", []),
+    ("Our director is member of the Supervisory Board.\n", "Adriatic Boat Cluster", []),
+    ("The cluster has 71 members in Troms, Finnmark and Nordland.\n", "Arctic Fish Cluster", []),
+    ("The network has 40 members in Lapland, Kainuu and Oulu.\n", "Arctic Wood Network", []),
+]
+
 PARTNER_ALIASES = {"Porto Mobility Cluster": ["PMC"]}
 
 

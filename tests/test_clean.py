@@ -442,3 +442,58 @@ def test_html_pathological_is_fast(text):
     except InputError:
         pass
     assert time.perf_counter() - start < 5
+
+
+# --------------------------------------------------------------------------- dot leaders and wide gaps
+# (organisations and values invented here)
+
+
+@pytest.mark.parametrize(
+    "raw, expected",
+    [
+        ("Legal form ........ non-profit association", "Legal form: non-profit association"),
+        ("Legal form........non-profit association", "Legal form: non-profit association"),
+        ("Year of foundation .... 2012", "Year of foundation: 2012"),
+        ("Seat ................ Zadar, Croatia", "Seat: Zadar, Croatia"),
+        ("Number of members......... 45", "Number of members: 45"),
+        ("Cluster manager ..........  Ana Horvat", "Cluster manager: Ana Horvat"),
+    ],
+)
+def test_dot_leaders_become_a_colon(raw, expected):
+    assert txt(raw).text == expected
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [
+        "Wait...",
+        "a ... b",
+        "We grew... and grew again.",
+        "The cluster ... and its members",
+        "Members: 40 ...",
+    ],
+)
+def test_an_ellipsis_is_not_a_dot_leader(raw):
+    assert txt(raw).text == raw
+
+
+@pytest.mark.parametrize(
+    "raw, expected",
+    [
+        ("Registered          2016-05-12", "Registered | 2016-05-12"),
+        ("Registered   2016-05-12", "Registered | 2016-05-12"),
+        ("Year of foundation      2008", "Year of foundation | 2008"),
+        ("Members   54   SMEs   40", "Members | 54 | SMEs | 40"),
+        ("Country     Croatia", "Country | Croatia"),
+        # two spaces are only a wider space
+        ("Registered  2016-05-12", "Registered 2016-05-12"),
+        ("Legal form  association", "Legal form association"),
+        ("The  cluster  grew.", "The cluster grew."),
+        # a gap at the line's ends is not between words
+        ("   Adriatic Boat Cluster   ", "Adriatic Boat Cluster"),
+        # a gap beside a bar is not a second bar
+        ("Country   |   Croatia", "Country | Croatia"),
+    ],
+)
+def test_wide_gap_between_words_separates_columns(raw, expected):
+    assert txt(raw).text == expected

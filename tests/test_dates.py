@@ -74,3 +74,31 @@ def test_candidates_do_not_overlap_and_come_in_text_order():
 )
 def test_parse_whole_value(value, expected):
     assert parse_date(value) == expected
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        # month/year periods: two month dates, not a day-month-year
+        ("09/2023 – 08/2026", [("month", "2023-09"), ("month", "2026-08")]),
+        ("01/2022 - 12/2024", [("month", "2022-01"), ("month", "2024-12")]),
+        ("Period: 03/2021–02/2023", [("month", "2021-03"), ("month", "2023-02")]),
+        ("from 10/2019 to 09/2022", [("month", "2019-10"), ("month", "2022-09")]),
+        # year. month. day. with spaces (Hungarian, Slovak)
+        ("2019. 03. 15.", [("date", "2019-03-15")]),
+        ("held on 2021. 11. 02. in Győr", [("date", "2021-11-02")]),
+        ("2020. 1. 5.", [("date", "2020-01-05")]),
+        # a full numeric date stays a full date
+        ("12/09/2023", [("date", "2023-09-12")]),
+        ("signed on 31/12/2024 in Zadar", [("date", "2024-12-31")]),
+        # no month 13 or day 30 of February: only the year is left
+        ("13/2023", [("year", "2023")]),
+        ("2019. 13. 15.", [("year", "2019")]),
+        ("2019. 02. 30.", [("year", "2019")]),
+    ],
+)
+def test_month_year_and_year_first_numeric_dates(text, expected):
+    found = find_dates(text)
+    assert [(d.kind, d.value) for d in found] == expected
+    for d in found:
+        assert text[d.start:d.end] == d.text

@@ -269,3 +269,69 @@ def test_employer_after_at_is_the_org_not_the_role_words(text, employer, not_org
 )
 def test_street_named_after_a_person_is_not_a_person(text):
     assert not any(label == "PERSON" for _, label in found(text))
+
+
+# "<Words> Europe" associations, programmes named "... Europe", "X and the Y Association", an employer after "of"
+# (organisations invented here).
+@pytest.mark.parametrize(
+    "text,name",
+    [
+        ("The cluster is a member of MedTech Europe.", "MedTech Europe"),
+        ("The cluster joined Hydrogen Europe in 2020.", "Hydrogen Europe"),
+        ("Members met representatives of SolarPower Europe.", "SolarPower Europe"),
+        ("The association works with BioPlastics Europe on standards.", "BioPlastics Europe"),
+        ("Nenad Ilić of Ilić Enterijeri presented new furniture.", "Ilić Enterijeri"),
+        ("Dragan Jovanović of Jovanović Drvo showed the new line.", "Jovanović Drvo"),
+        ("Enterprise Greece and the Hellenic Association of Food Exporters organised the mission.",
+         "Hellenic Association of Food Exporters"),
+        ("Business Finland and the Finnish Association of Wood Industries supported the trip.",
+         "Finnish Association of Wood Industries"),
+    ],
+)
+def test_europe_associations_and_employers_are_orgs(text, name):
+    assert (name, "ORG") in found(text)
+
+
+@pytest.mark.parametrize(
+    "text,name",
+    [
+        ("The project is funded by Horizon Europe.", "Horizon Europe"),
+        ("Three members won Horizon Europe grants.", "Horizon Europe"),
+        ("The cluster applied to Creative Europe and Digital Europe.", "Creative Europe"),
+        ("The cluster applied to Creative Europe and Digital Europe.", "Digital Europe"),
+    ],
+)
+def test_programme_named_europe_is_neither_org_nor_gpe(text, name):
+    mentions = found(text)
+    assert (name, "ORG") not in mentions
+    assert ("Europe", "GPE") not in mentions
+    assert not any(label == "GPE" and "Europe" in t for t, label in mentions)
+
+
+@pytest.mark.parametrize(
+    "text,names",
+    [
+        ("The cluster works with firms in Central Europe.", ["Central Europe"]),
+        ("Our members export to Eastern Europe and Northern Europe.", ["Eastern Europe", "Northern Europe"]),
+    ],
+)
+def test_part_of_europe_stays_a_gpe(text, names):
+    mentions = found(text)
+    for name in names:
+        assert (name, "GPE") in mentions
+        assert (name, "ORG") not in mentions
+
+
+@pytest.mark.parametrize(
+    "text,joined",
+    [
+        ("Enterprise Greece and the Hellenic Association of Food Exporters organised the mission.",
+         "Enterprise Greece and the Hellenic Association of Food Exporters"),
+        ("Business Finland and the Finnish Association of Wood Industries supported the trip.",
+         "Business Finland and the Finnish Association of Wood Industries"),
+        ("The cluster met Invest Lithuania and the Lithuanian Association of Engineering Industries.",
+         "Invest Lithuania and the Lithuanian Association of Engineering Industries"),
+    ],
+)
+def test_x_and_the_y_association_is_not_one_org(text, joined):
+    assert not any(label == "ORG" and joined in t for t, label in found(text))

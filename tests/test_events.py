@@ -146,6 +146,57 @@ CASES += [
 ]
 
 
+# Milestone lines, date-first list items, "ceremony in X on DATE" (events, places and organisations invented here).
+CASES += [
+    # milestone lines "Title: date, Place"; a month alone is the date
+    (
+        "Milestones\n\nKick-off meeting: 18–19 April 2023, Biella\nFinal conference: March 2026, Brussels\n",
+        [("Kick-off meeting", "2023-04-18", "2023-04-19", "Biella"), ("Final conference", "2026-03", None, "Brussels")],
+    ),
+    (
+        "Milestones\n\nKick-off meeting: 10 January 2024, Graz\nMid-term meeting: 5 October 2024, Ljubljana\n"
+        "Final conference: November 2025, Zagreb\n",
+        [("Kick-off meeting", "2024-01-10", None, "Graz"), ("Mid-term meeting", "2024-10-05", None, "Ljubljana"),
+         ("Final conference", "2025-11", None, "Zagreb")],
+    ),
+    ("Kick-off meeting: 2–3 February 2022, Kortrijk\n",
+     [("Kick-off meeting", "2022-02-02", "2022-02-03", "Kortrijk")]),
+    ("Study visit: 12–14 September 2023, Aalborg\n", [("Study visit", "2023-09-12", "2023-09-14", "Aalborg")]),
+    ("Closing conference: June 2025, Tallinn\n", [("Closing conference", "2025-06", None, "Tallinn")]),
+    # list items that open with their date
+    ("Events\n\n2023-05-12 - Open Field Day at the test field in Hengelo\n",
+     [("Open Field Day", "2023-05-12", None, "Hengelo")]),
+    (
+        "Agenda\n\n2022-10-05 - Robot Demo Day at the campus in Eindhoven\n"
+        "2022-11-17 - Open Lab Day at the institute in Delft\n",
+        [("Robot Demo Day", "2022-10-05", None, "Eindhoven"), ("Open Lab Day", "2022-11-17", None, "Delft")],
+    ),
+    ("3.4.2025 | North German Hydrogen Day | Bremen\n", [("North German Hydrogen Day", "2025-04-03", None, "Bremen")]),
+    ("14.11.2024 | Baltic Battery Forum | Gdańsk\n", [("Baltic Battery Forum", "2024-11-14", None, "Gdańsk")]),
+    ("12.6.2024 | Danube Logistics Day | Vienna\n", [("Danube Logistics Day", "2024-06-12", None, "Vienna")]),
+    # "the X ceremony in City on DATE"
+    ("Members attended the Cluster Excellence Days ceremony in Brussels on 6 March 2024.",
+     [("Cluster Excellence Days", "2024-03-06", None, "Brussels")]),
+    ("The team received the award at the Nordic Innovation Awards ceremony in Oslo on 14 November 2023.",
+     [("Nordic Innovation Awards ceremony", "2023-11-14", None, "Oslo")]),
+    ("The cluster was honoured at the European Cluster Awards ceremony in Lisbon on 2 December 2022.",
+     [("European Cluster Awards ceremony", "2022-12-02", None, "Lisbon")]),
+    # a sentence longer than 200 characters before the event's name: its title words are the right ones
+    (
+        "After a long preparation that involved the members, the regional government, two universities, the chamber of "
+        "commerce, several municipalities and a number of foreign partners from the Baltic states and from Poland, "
+        "the cluster organised the Baltic Drone Summit in Riga on 3 May 2023.",
+        [("Baltic Drone Summit", "2023-05-03", None, "Riga")],
+    ),
+    (
+        "Following months of work by a group of volunteers from member companies, schools, the regional development "
+        "agency, the municipality and several partner clusters from Austria, Slovenia and northern Italy, the network "
+        "held the Alpine Timber Forum in Villach on 7 June 2022.",
+        [("Alpine Timber Forum", "2022-06-07", None, "Villach")],
+    ),
+]
+
+
 @pytest.mark.parametrize("text,expected", CASES)
 def test_event_cases(text, expected):
     doc, result, found = run(text)
@@ -257,3 +308,83 @@ def test_evidence_spans_contain_values():
 def test_project_headings_are_not_event_headings():
     assert events.has_event_noun("Conference on smart cities")
     assert not events.has_event_noun("Smart Factory Hub")
+
+
+@pytest.mark.parametrize(
+    "text,title,date,end_date",
+    [
+        # "Name #N – date": the edition number is not a first day
+        ("Lublin MedTech Meetup #7 – 3 June 2024\n", "Lublin MedTech Meetup", "2024-06-03", None),
+        ("Tartu Startup Meetup #24 – 9 May 2024\n", "Tartu Startup Meetup", "2024-05-09", None),
+        ("Bergen Ocean Meetup #45 – 3 June 2024\n", "Bergen Ocean Meetup", "2024-06-03", None),
+        pytest.param("Kraków AI Meetup #12 – 18 April 2024\n", "Kraków AI Meetup", "2024-04-18", None,
+                     marks=pytest.mark.xfail(reason="an edition number below the day ('#12 – 18 April') is read as "
+                                                    "the first day of a range", strict=True)),
+        pytest.param("Poznań Robotics Meetup #3 – 12 March 2025\n", "Poznań Robotics Meetup", "2025-03-12", None,
+                     marks=pytest.mark.xfail(reason="an edition number below the day ('#3 – 12 March') is read as "
+                                                    "the first day of a range", strict=True)),
+        pytest.param("Graz Hardware Meetup – 14 March 2024\n", "Graz Hardware Meetup", "2024-03-14", None,
+                     marks=pytest.mark.xfail(reason="without an edition number a 'Name – date' line gives no event",
+                                             strict=True)),
+        # a milestone line named with the weak noun "event"
+        pytest.param("Final event: 20 June 2025, Tallinn\n", "Final event", "2025-06-20", None,
+                     marks=pytest.mark.xfail(reason="'event' is only a weak event noun: a milestone line named "
+                                                    "'Final event' gives no event", strict=True)),
+        # "Study trip to X – dates"
+        ("Study trip to Vorarlberg – 9 to 11 October 2024", "Study trip to Vorarlberg", "2024-10-09", "2024-10-11"),
+        ("Study trip to Lapland – 2 to 4 February 2024\n", "Study trip to Lapland", "2024-02-02", "2024-02-04"),
+        ("Study trip to Catalonia – 14 to 16 May 2025\n", "Study trip to Catalonia", "2025-05-14", "2025-05-16"),
+    ],
+)
+def test_dated_title_lines(text, title, date, end_date):
+    _, _, found = run(text)
+    assert len(found) == 1, found
+    assert fuzz.token_set_ratio(found[0]["title"].casefold(), title.casefold()) >= 90, found[0]["title"]
+    assert (found[0]["date"], found[0]["end_date"]) == (date, end_date)
+
+
+@pytest.mark.parametrize("text", ["2023-05-12 - the field was mowed\n", "3.4.2025 | 14 | 20\n"])
+def test_date_first_items_without_an_event_name(text):
+    _, _, found = run(text)
+    assert found == []
+
+
+# A page written as one paragraph of "; " clauses, too long to read whole: the event is read in its clause.
+_CLAUSES = [
+    "it also runs workshops for schools and supports young studios with mentoring and small grants",
+    "it publishes a yearly report on the sector and keeps a register of freelance artists who want to work with members",
+    "its board meets every month and reports to the general assembly of all members once a year",
+    "it represents the sector towards the ministry of culture, the regional government and the national film centre",
+    "it helps members find co-production partners abroad and takes part in European networks of creative clusters",
+    "it offers shared office space, a sound studio and a render farm to start-ups at reduced prices",
+]
+
+
+def _one_paragraph(event_clause: str) -> str:
+    return "; ".join(["The cluster works with animators across the region", *_CLAUSES, *_CLAUSES, event_clause,
+                      *_CLAUSES]) + "."
+
+
+@pytest.mark.parametrize(
+    "clause,expected",
+    [
+        ("its best known activity is the Kutaisi Animation Days festival, whose sixth edition was held in Kutaisi on "
+         "21-23 September 2022 and attracted more than 2,000 visitors from eight countries",
+         ("Kutaisi Animation Days festival", "2022-09-21", "2022-09-23", "Kutaisi")),
+        ("its main public event is the Alpine Cheese Fair, which took place in Bolzano on 4-6 October 2023 with "
+         "120 exhibitors", ("Alpine Cheese Fair", "2023-10-04", "2023-10-06", "Bolzano")),
+        ("the partners signed a Memorandum of Understanding in Split on 12 May 2021 to run joint training",
+         ("Memorandum of Understanding", "2021-05-12", None, "Split")),
+    ],
+)
+def test_long_semicolon_paragraph_is_read_clause_by_clause(clause, expected):
+    text = _one_paragraph(clause)
+    assert len(text) > 1800  # longer than a sentence is ever read whole
+    doc, result, found = run(text)
+    got = [(e["title"], e["date"], e["end_date"], e["location"]) for e in found]
+    assert len(got) == 1, got
+    assert fuzz.token_set_ratio(got[0][0].casefold(), expected[0].casefold()) >= 90, got
+    assert got[0][1:] == expected[1:]
+    for pointer, (start, end) in result.evidence.items():
+        _, _, index, key = pointer.split("/")
+        assert grounded(result.values["events"][int(index)][key], doc.text[start:end])

@@ -54,6 +54,23 @@ CASES = [
 ]
 
 
+# A date right after the founding verb in its own clause beats a date earlier in the sentence (invented here).
+CASES += [
+    ("The network has been active since 2009, when ten farmers first met, but the cluster itself was registered as an "
+     "NGO in March 2016.", NAME, "2016-03"),
+    ("Informal cooperation has existed since 2012, when the first joint fair took place; the cluster itself was "
+     "registered as an association in May 2018.", NAME, "2018-05"),
+    ("Active since 2010, when the first meeting took place in Bergen, the cluster was registered as a non-profit "
+     "association in April 2014.", NAME, "2014-04"),
+    ("In 2008, when the crisis hit, ten firms met; the cluster was registered as an NGO on 12 June 2013.", NAME,
+     "2013-06-12"),
+    ("The cluster, active since 2009, when the first fair took place, was registered as an association in March 2016.",
+     NAME, "2016-03"),
+    ("The companies have worked together since 2005, when the first project started, and the cluster was founded as "
+     "an association in 2011.", NAME, "2011"),
+    ("The network has existed since 2015; the cluster was established as a legal entity in 2019.", NAME, "2019"),
+]
+
 @pytest.mark.parametrize("text,found,expected", CASES)
 def test_established(text, found, expected):
     doc, ex = run(text, found)

@@ -238,3 +238,91 @@ def test_country_names_and_country_name_words():
     assert country_names("ZZ") == ()
     assert is_country_name("Netherlands") and is_country_name("Сърбия")
     assert not is_country_name("IT") and not is_country_name("Cluster")
+
+
+# ------------------------------------------------------------------ generated towns, words, directions, shared names
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("Rijeka", ("Rijeka", "city", "HR")),
+        ("held in Rijeka", ("Rijeka", "city", "HR")),
+        ("Kortrijk", ("Kortrijk", "city", "BE")),
+        ("an office in Kortrijk, Belgium", ("Kortrijk", "city", "BE")),
+        ("Falun", ("Falun", "city", "SE")),
+        ("Mali Lošinj", ("Mali Lošinj", "city", "HR")),
+        ("Mali Losinj", ("Mali Losinj", "city", "HR")),
+        ("Leskovac", ("Leskovac", "city", "RS")),
+        ("the port of Gävle", ("Gävle", "city", "SE")),
+        ("Tromsø", ("Tromsø", "city", "NO")),
+        ("Hengelo", ("Hengelo", "city", "NL")),
+        ("Kutaisi", ("Kutaisi", "city", "GE")),
+    ],
+)
+def test_generated_towns_are_found(text, expected):
+    assert places(text)[0] == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Nice work", "Reading list", "Nice", "Reading", "Bath time", "Mobile phones", "Deal flow", "Best regards"],
+)
+def test_common_english_words_are_not_places(text):
+    assert places(text) == []
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("Northern Ostrobothnia", ("Northern Ostrobothnia", "region", "FI")),
+        ("firms in Southern Ostrobothnia", ("Southern Ostrobothnia", "region", "FI")),
+        ("Northern Jutland", ("Northern Jutland", "region", "DK")),
+        ("Eastern Uusimaa", ("Eastern Uusimaa", "region", "FI")),
+        ("Lower Saxony", ("Lower Saxony", "region", "DE")),
+        ("Northern Ostrobothnia region", ("Northern Ostrobothnia region", "region", "FI")),
+        # a direction word before a town is not part of its name
+        ("Northern Rijeka", ("Rijeka", "city", "HR")),
+        ("Central Patras", ("Patras", "city", "GR")),
+    ],
+)
+def test_direction_word_belongs_to_a_region_name(text, expected):
+    assert places(text) == [expected]
+
+
+@pytest.mark.parametrize(
+    "text,code",
+    [
+        ("Vila Real, Portugal", "PT"),
+        ("Vila Real, Spain", "ES"),
+        ("Vila Real (Spain)", "ES"),
+        ("Vila Real", "PT"),
+        ("Soest, Germany", "DE"),
+        ("Soest, the Netherlands", "NL"),
+        ("Arona, Italy", "IT"),
+        ("Arona, Spain", "ES"),
+        ("Essen, Belgium", "BE"),
+        ("Essen, Germany", "DE"),
+        ("Ungheni, Moldova", "MD"),
+        ("Ungheni, Romania", "RO"),
+    ],
+)
+def test_town_two_countries_share_is_read_by_the_country_after_it(text, code):
+    first = places(text)[0]
+    assert first[1:] == ("city", code)
+    if ", " in text:
+        assert places(text)[1] == (text.split(", ")[1].removeprefix("the "), "country", code)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["School Vasil Levski", "Maria Leskovac", "Marko Opatija", "Ana Braga spoke", "Professor Luka Zadar",
+     "the team of Elena Patras"],
+)
+def test_place_right_after_a_first_name_is_a_surname(text):
+    assert places(text, kinds={"country", "city", "region"}) == []
+
+
+@pytest.mark.parametrize("text,town", [("Levski", "Levski"), ("in Braga", "Braga"), ("Zadar and Split", "Zadar")])
+def test_same_towns_without_a_first_name_are_places(text, town):
+    assert places(text)[0][0] == town

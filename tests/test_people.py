@@ -223,6 +223,60 @@ VARIANTS += [
 ]
 
 
+# Roles after "will take over as", "·" profile lines, "Name, Role, Org", "(Org)" after a name, "has been CEO of",
+# "X of <Company>", a role and an organisation from two mentions (names invented here).
+VARIANTS += [
+    ("Ingrid Solheim will take over as cluster manager of Arctic Fish Cluster in May.",
+     "Ingrid Solheim", "cluster manager", "Arctic Fish Cluster"),
+    ("Jonas Lindqvist will take over as managing director of Baltic Laser Cluster next year.",
+     "Jonas Lindqvist", "managing director", "Baltic Laser Cluster"),
+    ("Peter Lang will take over as chairman of Danube Wood Cluster in January.",
+     "Peter Lang", "chairman", "Danube Wood Cluster"),
+    pytest.param("Marta Kowalska will step in as project manager of Silesian Energy Cluster.",
+                 "Marta Kowalska", "project manager", "Silesian Energy Cluster",
+                 marks=pytest.mark.xfail(reason="'will step in as' is not among the verbs before a role", strict=True)),
+    ("Siobhán Ní Fhlatharta · Cluster Director at Atlantic Seaweed Cluster",
+     "Siobhán Ní Fhlatharta", "Cluster Director", "Atlantic Seaweed Cluster"),
+    ("Aoife Byrne · Innovation Manager at Dublin MedTech Cluster",
+     "Aoife Byrne", "Innovation Manager", "Dublin MedTech Cluster"),
+    pytest.param("Ciarán Ó Súilleabháin · Cluster Manager at Kerry Agritech Cluster\n",
+                 "Ciarán Ó Súilleabháin", "Cluster Manager", "Kerry Agritech Cluster",
+                 marks=pytest.mark.xfail(reason="a surname with the particle 'Ó' is not recognised as a person",
+                                         strict=True)),
+    ("Sabine Troger, Head of Communications, Alpine Wood Cluster",
+     "Sabine Troger", "Head of Communications", "Alpine Wood Cluster"),
+    ("Sabine Troger, Head of Communications, Alpine Wood Cluster, presented the plan.",
+     "Sabine Troger", "Head of Communications", "Alpine Wood Cluster"),
+    ("Lukas Berger, Head of Innovation, Tyrol Mechatronics Cluster\n",
+     "Lukas Berger", "Head of Innovation", "Tyrol Mechatronics Cluster"),
+    ("Cristian Pop (Arad Automotive Cluster) coordinates the working group on batteries.",
+     "Cristian Pop", None, "Arad Automotive Cluster"),
+    ("Andrei Stan (Banat Textile Cluster) presented the results.", "Andrei Stan", None, "Banat Textile Cluster"),
+    ("Mihai Popescu (Danube Logistics Cluster) chairs the board.", "Mihai Popescu", None, "Danube Logistics Cluster"),
+    pytest.param("Ioana Stan (Banat Textile Cluster) presented the results.", "Ioana Stan", None,
+                 "Banat Textile Cluster",
+                 marks=pytest.mark.xfail(reason="'Ioana Stan' before a bracketed organisation is not recognised as a "
+                                                "person", strict=True)),
+    ("Elin Sandström has been CEO of Norrland Battery Cluster since 2020.",
+     "Elin Sandström", "CEO", "Norrland Battery Cluster"),
+    ("Mikko Virtanen has been chairman of Finnish Forest Cluster since 2018.",
+     "Mikko Virtanen", "chairman", "Finnish Forest Cluster"),
+    ("Anders Holm has been managing director of Øresund Food Cluster since 2017.",
+     "Anders Holm", "managing director", "Øresund Food Cluster"),
+    ("Anders Holm has been a member of the cluster since 2017.", "Anders Holm", None, None),
+    ("Nenad Ilić of Ilić Enterijeri presented new furniture.", "Nenad Ilić", None, "Ilić Enterijeri"),
+    ("Dragan Jovanović of Jovanović Drvo showed the new line.", "Dragan Jovanović", None, "Jovanović Drvo"),
+    ("Dragan Jovanović of Serbia showed the new line.", "Dragan Jovanović", None, None),
+    # the role from one mention, the organisation from a later one
+    ("Cluster manager: Heikki Laine\n\nThe forum was opened by Heikki Laine of Kainuu Wood Cluster.",
+     "Heikki Laine", "Cluster manager", "Kainuu Wood Cluster"),
+    ("Project manager: Petra Novak\n\nAt the fair, Petra Novak from Moravian Textile Cluster presented the results.",
+     "Petra Novak", "Project manager", "Moravian Textile Cluster"),
+    ("Tomas Berg (Innovation Manager) opened the day. In the afternoon Tomas Berg of Nordic Wood Cluster showed "
+     "results.", "Tomas Berg", "Innovation Manager", "Nordic Wood Cluster"),
+]
+
+
 @pytest.mark.parametrize("text,name,role,org", CASES + VARIANTS)
 def test_person_role_organisation(text, name, role, org):
     found = by_name(text)

@@ -1,8 +1,9 @@
 """Section splitting: form fields (labels, empty values, typed values), headings, news datelines."""
 import pytest
 
+from doc_helpers import build_doc
 from profile_extract.clean import Cleaned
-from profile_extract.sections import dateline, match_label, split
+from profile_extract.sections import dateline, is_placeholder, match_label, split
 
 
 def doc_of(text, headings=None):
@@ -195,3 +196,191 @@ def test_project_period_lines_are_fields_not_news_datelines():
     doc = doc_of("SmartWood\n\nStart date: 1 September 2019\nEnd date: 28 February 2022\n\nThe project links clusters.\n")
     assert not any(s.dateline for s in doc.sections)
     assert [f.key for f in doc.fields] == ["period", "period"]
+
+
+# ------------------------------------------------------------------ facts rows, list headings, capitals, more labels
+# (organisations, people and values invented here)
+
+
+@pytest.mark.parametrize(
+    "text,key,value",
+    [
+        ("| Date of registration | 23/09/2011 |", "established", "23/09/2011"),
+        ("Registered | 2016-05-12", "established", "2016-05-12"),
+        ("| Year of foundation | 2004 |", "established", "2004"),
+        ("Founded | 12 March 2010", "established", "12 March 2010"),
+        ("Established | 3 May 2012", "established", "3 May 2012"),
+        ("Country | Croatia", "country", "Croatia"),
+        ("| Total number of members | 54 |", "members.total", "54"),
+    ],
+)
+def test_two_cell_facts_row_is_a_form_field(text, key, value):
+    doc = doc_of(text + "\n")
+    assert values(doc, key) == [[value]]
+    field = next(f for f in doc.fields if f.key == key)
+    v = field.values[0]
+    assert doc.text[v.start:v.end] == value
+    assert doc.text[field.label_span[0]:field.label_span[1]] == field.label
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Foo | Bar",
+        "| Foo | Bar |",
+        "Lorem ipsum | 2016-05-12",
+        "Project | Programme",
+        "| Date of establishment | 2011 | extra |",  # three cells: a data table row, not a facts row
+    ],
+)
+def test_row_without_a_known_label_in_two_cells_is_no_field(text):
+    assert doc_of(text + "\n").fields == []
+
+
+@pytest.mark.parametrize(
+    "raw,key,value",
+    [
+        ("Registered          2016-05-12\n", "established", "2016-05-12"),
+        ("Year of foundation      2008\nMembers      45\n", "established", "2008"),
+        ("Year of foundation      2008\nMembers      45\n", "members.total", "45"),
+    ],
+)
+def test_wide_gap_facts_row_through_cleaning_is_a_form_field(raw, key, value):
+    doc = build_doc(raw)
+    assert values(doc, key) == [[value]]
+
+
+def test_wide_gap_row_with_an_unknown_label_is_no_field():
+    assert build_doc("Something         2016-05-12\n").fields == []
+
+
+@pytest.mark.parametrize(
+    "page,key,items",
+    [
+        ("<h1>Adriatic Boat Cluster</h1><h2>Target countries for internationalisation</h2>"
+         "<ul><li>Brazil</li><li>Mexico</li><li>Chile</li></ul>", "target_countries", ["Brazil", "Mexico", "Chile"]),
+        ("<h1>Adriatic Boat Cluster</h1><h2>Key technologies</h2><ul><li>Robotics</li><li>Sensors</li></ul>"
+         "<h2>About</h2><p>Text here.</p>", "technology_fields", ["Robotics", "Sensors"]),
+        ("<h1>Adriatic Boat Cluster</h1><h3>Sectors</h3><ul><li>Boat building</li><li>Marine tourism</li></ul>",
+         "sectors", ["Boat building", "Marine tourism"]),
+        ("<h1>Adriatic Boat Cluster</h1><h2>Core services for members</h2><ul><li>Matchmaking</li><li>Training</li></ul>",
+         "services", ["Matchmaking", "Training"]),
+    ],
+)
+def test_heading_that_is_a_list_label_labels_the_list_under_it(page, key, items):
+    doc = build_doc(page, "page.html")
+    assert values(doc, key) == [items]
+
+
+@pytest.mark.parametrize(
+    "page,key",
+    [
+        ("<h1>Adriatic Boat Cluster</h1><h2>Target countries for internationalisation</h2><p>We look at markets across "
+         "South America, where demand for our members' products keeps growing.</p>", "target_countries"),
+        ("<h1>Adriatic Boat Cluster</h1><h2>Sectors</h2><p>Our members work in many sectors, from wood to metal.</p>"
+         "<ul><li>Wood</li></ul>", "sectors"),
+        ("<h1>Adriatic Boat Cluster</h1><h2>Services</h2><p>We offer a lot of services to our members, including "
+         "training and matchmaking.</p>", "services"),
+    ],
+)
+def test_heading_followed_by_prose_gives_no_values(page, key):
+    doc = build_doc(page, "page.html")
+    assert values(doc, key) == []
+
+
+def test_heading_that_is_no_list_label_labels_nothing():
+    doc = build_doc("<h1>Adriatic Boat Cluster</h1><h2>Our history</h2><ul><li>Brazil</li><li>Mexico</li></ul>",
+                    "page.html")
+    assert doc.fields == []
+
+
+@pytest.mark.parametrize(
+    "text,key,expected",
+    [
+        ("Other networks:\n\nINTERNATIONAL\nClusters we work with:\n• Lagoon Boat Cluster\n", "networks", [[]]),
+        ("Other networks:\n\nINTERNATIONAL\nClusters we work with:\n• Lagoon Boat Cluster\n", "partner_clusters",
+         [["Lagoon Boat Cluster"]]),
+        ("Memberships in networks and associations:\n\nNATIONAL NETWORKS\nCluster Croatia\n", "networks", [[]]),
+        ("Sectors:\n\nFUNDED PROJECTS\nBlueBoat\n", "sectors", [[]]),
+        ("Sectors:\n\nAGRICULTURE AND FOOD\n", "sectors", [[]]),
+        # no blank line: the capitals are the value
+        ("Sectors:\nWOOD PROCESSING\n", "sectors", [["WOOD PROCESSING"]]),
+        # a short acronym is a value, not a heading
+        ("Sectors:\n\nICT\n", "sectors", [["ICT"]]),
+        ("Sectors:\n\nBoat building\n", "sectors", [["Boat building"]]),
+    ],
+)
+def test_capitals_line_after_a_blank_is_not_the_value_of_an_empty_label(text, key, expected):
+    assert values(doc_of(text), key) == expected
+
+
+@pytest.mark.parametrize(
+    "label,key",
+    [
+        ("Memberships in networks and associations", "networks"),
+        ("Membership in networks", "networks"),
+        ("Clusters we work with", "partner_clusters"),
+        ("CLUSTERS WE WORK WITH", "partner_clusters"),
+        ("Clusters we cooperate with", "partner_clusters"),
+        ("Target countries for internationalisation", "target_countries"),
+        ("Key technologies", "technology_fields"),
+        ("Key technologies:", "technology_fields"),
+        ("New and emerging industries", "emerging_industries"),
+        ("Certifications / quality labels", "labels"),
+        ("Quality labels", "labels"),
+        ("Core services for members", "services"),
+        ("Main services for members", "services"),
+        ("Services for partners", "services"),
+        ("Cluster partners, total", "members.total"),
+        ("Partners, total", "members.total"),
+        ("Federal state", "region"),
+        ("Federal State", "region"),
+        ("Year of foundation", "established"),
+        ("Year of establishment", "established"),
+        ("Sectores", "sectors"),
+        ("Sectores de actividad", "sectors"),
+        ("Servicios", "services"),
+        ("Fecha de constitución", "established"),
+        ("Fecha de creación", "established"),
+        ("Socios", "members.total"),
+        ("Número de socios", "members.total"),
+        ("Sede", "location"),
+        ("Sede social", "location"),
+        ("Legal name", "legal_name"),
+        ("Official name", "legal_name"),
+        pytest.param("Legal name of the organisation", "legal_name", marks=pytest.mark.xfail(
+            reason="'Legal name' followed by 'of the organisation' is not in the label table", strict=True)),
+        pytest.param("Servicios ofrecidos", "services", marks=pytest.mark.xfail(
+            reason="the Spanish services label is matched only bare, not with 'ofrecidos'", strict=True)),
+        # not these keys
+        ("Our partners", None),
+        ("Legal form", "organisation_type"),
+        ("Cluster partners", "partner_clusters"),
+        ("Key to the map", None),
+    ],
+)
+def test_more_label_wordings(label, key):
+    spec = match_label(label)
+    assert (spec.key if spec else None) == key
+
+
+@pytest.mark.parametrize(
+    "value,expected",
+    [
+        ("–", True), ("/", True), ("TBA", True), ("tba", True), ("-", True), ("—", True), ("n/a", True), ("TBD", True),
+        ("Other (please specify)", True), ("Other (please specify):", True), ("Not applicable", True),
+        pytest.param("TBC", True, marks=pytest.mark.xfail(
+            reason="'TBC' (to be confirmed) is not among the placeholders, only 'TBA' and 'TBD'", strict=True)),
+        ("Croatia", False), ("2012", False), ("ICT", False), ("Boat building", False), ("A", False),
+    ],
+)
+def test_placeholder_values(value, expected):
+    assert is_placeholder(value) is expected
+
+
+@pytest.mark.parametrize("placeholder", ["–", "/", "TBA"])
+def test_placeholder_is_no_value_of_a_list_or_place_label(placeholder):
+    doc = doc_of(f"Sectors:\n{placeholder}\nSede:\n{placeholder}\nTotal number of members: 40\n")
+    assert values(doc, "sectors") == [[]]
+    assert values(doc, "location") == [[]]
+    assert values(doc, "members.total") == [["40"]]

@@ -53,7 +53,7 @@ _PATTERNS = [
     ("year", r"(?P<y>(?:1[89]|20)\d\d)"),
 ]
 _COMPILED = [
-    (kind, re.compile(rf"(?<!\d)(?<!\d[.,]){pattern}(?!\w)", re.IGNORECASE)) for kind, pattern in _PATTERNS
+    (kind, re.compile(rf"(?<!\d)(?<!\d[.,])(?<!#){pattern}(?!\w)", re.IGNORECASE)) for kind, pattern in _PATTERNS
 ]
 # Every form starts with a digit or a month name: patterns are tried only where one stands
 # (anchored `match`), never scanned over the whole text, which keeps this linear and cheap.

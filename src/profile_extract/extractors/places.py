@@ -430,7 +430,7 @@ def _seat_phrase_start(text: str, at: int, triggers: list[int]) -> int | None:
     if bisect.bisect_left(triggers, window_start) >= bisect.bisect_left(triggers, at):
         return None
     before = text[window_start:at]
-    phrase = _SEAT_BEFORE.search(before)
+    phrase = _closest(_SEAT_BEFORE, before)
     if phrase:
         return window_start + phrase.start()
     hop = _NAME_HOP.search(before)
@@ -439,6 +439,18 @@ def _seat_phrase_start(text: str, at: int, triggers: list[int]) -> int | None:
         if phrase:
             return window_start + phrase.start()
     return None
+
+
+def _closest(pattern: re.Pattern, before: str) -> re.Match | None:
+    """The phrase ending right before a place: "Our office is located in" as a whole, but "has its seat in" rather
+    than a founding phrase that reaches over it ("was established in 2015 in Opatija and has its seat in")."""
+    found = pattern.search(before)
+    while found is not None and _FOUNDING_PLACE.match(before, found.start()):
+        later = pattern.search(before, found.start() + 1)
+        if later is None:
+            break
+        found = later
+    return found
 
 
 def _unknown_town_before(text: str, country: Place, known_starts: set[int]) -> Span | None:

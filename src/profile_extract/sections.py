@@ -287,6 +287,9 @@ def _check_type(doc: Document, field: FormField) -> None:
     field.values = kept
 
 
+_DATELINE_WORDS = frozenset({"published", "posted", "updated", "news", "date", "press", "release", "by", "on"})
+
+
 def dateline(line: Line) -> bool:
     """A line that is only a date, maybe behind a short prefix ("Published:", "Presse //")."""
     text = line.text
@@ -299,7 +302,10 @@ def dateline(line: Line) -> bool:
     rest = text[dates[0].end:].strip(" .,:/-|–")
     if prefix and (spec := match_label(prefix)) is not None and spec.key == "period":
         return False  # "Start date: 1 May 2019" belongs to a project, not a news item
-    return len(prefix.split()) <= 3 and not rest
+    words = prefix.split()
+    named = (len(words) >= 2 and all(w[:1].isupper() for w in words) and ":" not in text[: dates[0].start]
+             and not _DATELINE_WORDS.intersection(w.casefold() for w in words))  # "Graz Hardware Meetup – 14 March"
+    return len(words) <= 3 and not named and not rest
 
 
 def _looks_like_title(doc: Document, i: int) -> bool:

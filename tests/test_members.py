@@ -147,9 +147,7 @@ CASES += [
     ("In 2017 the network had 25 members. The network currently has 41 members.", LAKE, {"total": 41}),
     ("At present the cluster counts 39 members; at its founding it had 12 members.", LAKE, {"total": 39}),
     ("Originally the cluster had 14 members. Now it has 52 members.", LAKE, {"total": 52}),
-    pytest.param("In 2018 we counted 40 members. In 2022 we counted 66 members.", LAKE, {"total": 66},
-                 marks=pytest.mark.xfail(reason="two past statements with years: the later year is not preferred, "
-                                                "the first statement wins", strict=True)),
+    ("In 2018 we counted 40 members. In 2022 we counted 66 members.", LAKE, {"total": 66}),  # the later year wins
     # "member" before another noun is a modifier, not a count of members
     ("The cluster unites three member farms and a dairy.", LAKE, {}),
     ("LTC brings together three member farms and a dairy.", LAKE, {}),

@@ -75,6 +75,7 @@ _CATEGORY_WORD = {
 _NUMBER_WORD_ENDS = tuple({w.split()[-1].lower() for w in NUMBER_WORDS if w.split()})
 _BARE_NUMBER = re.compile(r"\d[\d\s.,]*\+?")
 _MAX_SENTENCE = 500
+_YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
 _ARE_MEMBERS = re.compile(rf"{_QUALIFIER}(?P<num>{_NUM})\+?\s+(?:[\w-]+,?\s+){{0,4}}?(?:are|were|have\s+become)\s+"
                           rf"(?:now\s+)?(?:full\s+)?members\s+of\b", re.IGNORECASE)
 _CURRENT = re.compile(r"(?<![\w-])(?:today|now|currently|at\s+present|presently|to\s+date|as\s+of\s+today|днес|сега|в\s+момента)(?![\w-])",
@@ -214,9 +215,9 @@ def _from_prose(doc: Document, found: dict[str, Any]) -> dict[str, tuple[int, Sp
             continue  # "X is coordinated by <the org> and brings together ...", not "The cluster was started by ..."
         if stated.subject_start is not None and not _org_is_subject(text[lo:stated.subject_start], refs):
             continue
-        candidates.append((_recency(text, stated, lo), -len(candidates), stated, hi))
+        candidates.append((_recency(text, stated, lo), _year_before(text, lo, stated.start), -len(candidates), stated, hi))
     if candidates:  # the most recent statement: "today we have 87" over "at the end of 2021 we had 61"
-        _, _, stated, hi = max(candidates)
+        *_, stated, hi = max(candidates)
         counts["total"] = (_number(stated.num), (stated.num_span[0], stated.end))
         _categories(text, stated.end, hi, counts)
         following = _BREAKDOWN_NEXT.match(text, hi)
@@ -278,6 +279,11 @@ def _may_count(text: str, lo: int, end: int) -> bool:
         if core[-1:].isdigit() or core.lower().endswith(_NUMBER_WORD_ENDS):
             return True
     return False
+
+
+def _year_before(text: str, lo: int, hi: int) -> int:
+    """The latest year a statement names before its count ("In 2022 we counted 66"), 0 for none."""
+    return max((int(y) for y in _YEAR.findall(text, lo, hi)), default=0)
 
 
 def _recency(text: str, stated: _Count, sentence_start: int) -> int:

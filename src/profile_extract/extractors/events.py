@@ -188,7 +188,7 @@ def _sentence_events(sentence: Sentence, section_year: _LazyYear) -> list[_Event
     dated_item = _date_first_item(sentence)
     if dated_item:
         return dated_item
-    found = _title_in(text)
+    found = _title_in(text) or _weak_milestone(text)
     if found is None:
         return []
     (t_start, t_end, proper), signed = found
@@ -218,6 +218,15 @@ def _sentence_events(sentence: Sentence, section_year: _LazyYear) -> list[_Event
 # a list item that opens with the date, then the happening's name
 _ITEM_AFTER_DATE = re.compile(r"[^\S\n]*(?:[-–—|:][^\S\n]*)(?P<title>[^|(\n]{3,120}?)[^\S\n]*(?:\||\(|,[^\S\n]|$)")
 _AT_PLACE = re.compile(r"[^\S\n]+(?:at|in)[^\S\n]+(?:the[^\S\n]+)?")
+
+
+_WEAK_MILESTONE = re.compile(rf"^\s*(?P<title>(?:[\w'’-]+\s+){{0,4}}(?:{_alternation(_DATA['weak_nouns'])}))\s*:\s*(?=\d)", _I)
+
+
+def _weak_milestone(text: str) -> tuple[tuple[int, int, bool], bool] | None:
+    """ "Final event: 20 June 2025, Tallinn": a milestone line named only with the word "event"."""
+    m = _WEAK_MILESTONE.match(text)
+    return ((m.start("title"), m.end("title"), False), False) if m else None
 
 
 def _date_first_item(sentence: Sentence) -> list[_Event]:

@@ -401,14 +401,8 @@ def _project_like(name: str, own_names: list[str]) -> bool:
     ("The Polish–Ukrainian project")."""
     if _is_self(name, own_names) or "|" in name or "#" in name or name.split()[0].casefold() in _IMPERATIVES:
         return False
-    places = find_places(name)
-    return not (places and all(p.kind == "adjective" for p in places)
-                and not _uncovered_words(name, places))
-
-
-def _uncovered_words(text: str, places) -> str:
-    covered = [(p.start, p.end) for p in places]
-    return "".join(ch for i, ch in enumerate(text) if not any(s <= i < e for s, e in covered)).strip(" -–—")
+    words = [w for w in re.split(r"[\s–—-]+", name) if w]
+    return not all(any(p.kind == "adjective" and p.text == w for p in find_places(w)) for w in words)
 
 
 _IMPERATIVES = frozenset({"follow", "visit", "read", "see", "download", "subscribe", "join", "contact", "learn", "discover",

@@ -34,7 +34,7 @@ from spacy.tokens import Doc
 from spacy.util import filter_spans
 
 from .document import Document, Mention
-from .text_utils import trie_regex
+from .text_utils import person_first_names, trie_regex
 
 # ---------------------------------------------------------------------------- vocabulary
 
@@ -44,14 +44,9 @@ def _load_toml(name: str) -> dict:
         return tomllib.load(fh)
 
 
-def _load_names() -> frozenset[str]:
-    text = resources.files("profile_extract.data").joinpath("entities").joinpath("first_names.txt").read_text("utf-8")
-    return frozenset(w for line in text.splitlines() if not line.startswith("#") for w in line.split())
-
-
 _ORGS = _load_toml("orgs.toml")
 _PEOPLE = _load_toml("people.toml")
-FIRST_NAMES = _load_names()
+FIRST_NAMES = person_first_names()
 DESIGNATORS = frozenset(_ORGS["designators"])
 LEAD_DESIGNATORS = frozenset(_ORGS["lead_designators"])
 NON_ORG_HEADS = frozenset(_ORGS["non_org_heads"])

@@ -21,6 +21,7 @@ from functools import lru_cache
 from importlib import resources
 
 from .document import Mention
+from .text_utils import person_first_names
 
 KINDS = ("country", "city", "region", "macro", "adjective")
 
@@ -93,13 +94,7 @@ _FIRST_NAME_BEFORE = re.compile(r"(?<![\w-])([A-ZÀ-ÞĀ-ŽА-Я][^\W\d_]+)[ \t]
 
 def _after_first_name(text: str, lo: int, at: int) -> bool:
     before = _FIRST_NAME_BEFORE.search(text, lo, at)
-    return before is not None and before.group(1) in _person_first_names()
-
-
-@lru_cache(maxsize=1)
-def _person_first_names() -> frozenset[str]:
-    text = resources.files("profile_extract.data").joinpath("entities").joinpath("first_names.txt").read_text("utf-8")
-    return frozenset(w for line in text.splitlines() if not line.startswith("#") for w in line.split())
+    return before is not None and before.group(1) in person_first_names()
 
 
 def _generated_towns() -> list[tuple[str, str]]:

@@ -1,8 +1,9 @@
-"""Small text helpers shared by extractors: numbers written in digits or words."""
+"""Small text helpers shared by the stages: numbers written in digits or words, person first names."""
 from __future__ import annotations
 
 import re
 import tomllib
+from functools import lru_cache
 from importlib import resources
 from typing import Iterable
 
@@ -74,3 +75,11 @@ def _trie_pattern(node: dict) -> str:
     body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
     # a word ends here and longer ones go on: try the longer ones first (greedy "?")
     return f"(?:{body})?" if "" in node else body
+
+
+@lru_cache(maxsize=1)
+def person_first_names() -> frozenset[str]:
+    """The first names of data/entities/first_names.txt: entity recognition and the gazetteer both ask
+    whether a capitalised word is a person's first name."""
+    text = resources.files("profile_extract.data").joinpath("entities").joinpath("first_names.txt").read_text("utf-8")
+    return frozenset(w for line in text.splitlines() if not line.startswith("#") for w in line.split())

@@ -1339,14 +1339,7 @@ def _is_self(partner: str, own_names: list[str]) -> bool:
 
 
 def _is_place(word: str) -> bool:
-    try:
-        from .. import gazetteer  # written in parallel; optional
-    except ImportError:
-        return word[:1].isupper()
-    try:
-        return bool(gazetteer.find_places(word))
-    except Exception:  # noqa: BLE001 - an optional helper must never break extraction
-        return word[:1].isupper()
+    return bool(find_places(word))
 
 
 # -- merging -----------------------------------------------------------------------

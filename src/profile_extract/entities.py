@@ -8,7 +8,7 @@ organisation designator, quoted names, acronyms defined beside a name, list cont
 ("organized by X, Y and Z") and their comma siblings, names after a lower-case
 organisation noun ("the packaging cluster X"), Bulgarian names with a lower-case
 designator, honorific or first-name person names and their later surname-only uses. GPEs
-come from `profile_extract.gazetteer.gpe_mentions` when that module is available.
+come from `profile_extract.gazetteer.gpe_mentions`.
 
 All vocabulary is data (`data/entities/*.toml`, `first_names.txt`), compiled once into
 prefix-tree alternations. For speed the capitalised sequences are found once per page
@@ -18,7 +18,6 @@ surnames) are found with str.find instead of compiling a pattern per page.
 """
 from __future__ import annotations
 
-import importlib
 import re
 import tomllib
 from dataclasses import dataclass
@@ -34,6 +33,7 @@ from spacy.tokens import Doc
 from spacy.util import filter_spans
 
 from .document import Document, Mention
+from .gazetteer import find_places, gpe_mentions
 from .text_utils import person_first_names, trie_regex
 
 # ---------------------------------------------------------------------------- vocabulary
@@ -176,7 +176,8 @@ class Candidate:
 @Language.component("profile_rule_entities")
 def rule_entities(doc):
     """spaCy component: set doc.ents from the rules of this module."""
-    found = find_entities(doc.text)
+    # Doc.text joins every token in Python; the tokenizer keeps the text it was given
+    found = find_entities(doc.user_data.get(_SOURCE_TEXT) or doc.text)
     spans = [doc.char_span(c.start, c.end, label=c.label, alignment_mode="expand") for c in found]
     # set once; "unmodified" leaves tokens outside any mention unannotated instead of
     # visiting every token in Python to mark it "O" (the rules decide nothing about them)
@@ -185,6 +186,7 @@ def rule_entities(doc):
     return doc
 
 
+_SOURCE_TEXT = "source_text"
 _TOKEN = re.compile(r"([^\W_]+|[^\w\s]|_|\s+)( ?)")  # a word, one symbol or a white-space run; one trailing space
 
 
@@ -205,7 +207,9 @@ class FastTokenizer:
         if not pairs:
             return Doc(self.vocab, words=[], spaces=[])
         words, spaces = zip(*pairs)
-        return Doc(self.vocab, words=list(words), spaces=list(map(bool, spaces)))
+        doc = Doc(self.vocab, words=list(words), spaces=list(map(bool, spaces)))
+        doc.user_data[_SOURCE_TEXT] = text
+        return doc
 
     def pipe(self, texts, batch_size: int = 1000):
         for text in texts:
@@ -299,8 +303,6 @@ def mention_organisations(doc: Document, values: dict) -> None:
 
 def _whole_name(name: str) -> bool:
     """Balanced brackets and not just a place ("Italy" read as a partner)."""
-    from .gazetteer import find_places
-
     places = find_places(name)
     return name.count("(") == name.count(")") and not (len(places) == 1 and places[0].end - places[0].start == len(name))
 
@@ -414,8 +416,6 @@ class _Finder:
         """A country name exactly at start..end (the gazetteer's word)."""
         if not self.places.covers(start, end):
             return False
-        from .gazetteer import find_places
-
         return any(p.kind == "country" and p.start == start and p.end == end for p in find_places(self.text, start, end))
 
     def _place_column(self, pos: int) -> bool:
@@ -1067,38 +1067,6 @@ def _leading_run(tokens: list[tuple[int, int]], text: str) -> list[tuple[int, in
 # ---------------------------------------------------------------------------- GPE
 
 
-def _gpe_spans(text: str) -> Iterator[tuple[int, int]]:
-    """GPE spans from the gazetteer module, when it is available (it is optional here)."""
-    gpe_mentions = _gazetteer()
-    if gpe_mentions is None:
-        return iter(())
-    try:
-        found = gpe_mentions(text)
-    except Exception:  # a broken gazetteer must not stop entity recognition
-        return iter(())
-    spans = []
-    for item in found or ():
-        start = getattr(item, "start", None)
-        end = getattr(item, "end", None)
-        if start is None and isinstance(item, (tuple, list)):
-            ints = [x for x in item if isinstance(x, int)]
-            if len(ints) >= 2:
-                start, end = ints[0], ints[1]
-        if isinstance(start, int) and isinstance(end, int) and 0 <= start < end <= len(text):
-            spans.append((start, end))
-    return iter(spans)
-
-
-_GAZETTEER: list = []
-
-
-def _gazetteer():
-    if _GAZETTEER:
-        return _GAZETTEER[0]
-    try:
-        module = importlib.import_module("profile_extract.gazetteer")
-        function = getattr(module, "gpe_mentions")
-    except Exception:
-        return None
-    _GAZETTEER.append(function)
-    return function
+def _gpe_spans(text: str) -> list[tuple[int, int]]:
+    """GPE spans: the gazetteer's place names, less those inside organisation and programme names."""
+    return [(m.start, m.end) for m in gpe_mentions(text)]

@@ -47,6 +47,24 @@ def process_bytes(raw: bytes, *, doc_id: str, path: str, nlp=None) -> Result:
     return Result(record=record, text=doc.text)
 
 
+# A small page that reaches every stage, so warming up loads every lazily built table.
+_WARM_UP_PAGE = (
+    "Example ICT Cluster\n\nThe Example ICT Cluster was founded on 5 May 2012 in Sofia, Bulgaria. "
+    "It brings together 40 members, of which 30 SMEs. Dr. Maria Petrova, Cluster Manager, said the cluster "
+    "joined the European Cluster Collaboration Platform and runs the DIGI-BRIDGE project (2020-2023) "
+    "with the Vojvodina ICT Cluster. Sectors: ICT, software.\n"
+).encode()
+
+
+def warm_up(nlp=None) -> None:
+    """Run one small page through the pipeline so the gazetteer, name lists and date parser are loaded.
+    A failure here is left for the inputs to report, each with its own error."""
+    try:
+        process_bytes(_WARM_UP_PAGE, doc_id="warm-up", path="warm-up.txt", nlp=nlp)
+    except Exception:  # noqa: BLE001
+        pass
+
+
 def _input_warnings(page: ingest.Page, language: str | None) -> list[str]:
     warnings = []
     if "replaced" in page.encoding:

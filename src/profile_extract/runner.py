@@ -19,6 +19,7 @@ from __future__ import annotations
 import argparse
 import concurrent.futures as cf
 import contextlib
+import functools
 import hashlib
 import json
 import math
@@ -120,12 +121,17 @@ def peak_rss_mb() -> float:
     return round(peak / (1024 * 1024 if sys.platform == "darwin" else 1024), 1)
 
 
+@functools.lru_cache(maxsize=4)
 def _pipeline(model: str | None):
-    """`pipeline.process_bytes` and the spaCy pipeline (cached per process); only workers import spaCy."""
+    """`pipeline.process_bytes` and the spaCy pipeline, loaded and warmed once per process (the gazetteer,
+    name lists and date parser load lazily; warming counts them as startup, not as the first input's work);
+    only workers import spaCy."""
     from .entities import default_nlp
-    from .pipeline import process_bytes
+    from .pipeline import process_bytes, warm_up
 
-    return process_bytes, default_nlp(model)
+    nlp = default_nlp(model)
+    warm_up(nlp)
+    return process_bytes, nlp
 
 
 def _init_worker(model: str | None) -> None:

@@ -76,8 +76,12 @@ _NUMBER_WORD_ENDS = tuple({w.split()[-1].lower() for w in NUMBER_WORDS if w.spli
 _BARE_NUMBER = re.compile(r"\d[\d\s.,]*\+?")
 _MAX_SENTENCE = 500
 _YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
-_ARE_MEMBERS = re.compile(rf"{_QUALIFIER}(?P<num>{_NUM})\+?\s+(?:[\w-]+,?\s+){{0,4}}?(?:are|were|have\s+become)\s+"
-                          rf"(?:now\s+)?(?:full\s+)?members\s+of\b", re.IGNORECASE)
+_ARE_MEMBERS_VERB = r"(?:are|were|have\s+become)\s+(?:now\s+)?(?:full\s+)?members\s+of\b"
+_ARE_MEMBERS = re.compile(rf"{_QUALIFIER}(?P<num>{_NUM})\+?\s+(?:[\w-]+,?\s+){{0,4}}?{_ARE_MEMBERS_VERB}", re.IGNORECASE)
+# The verb phrase is rare and literal: find it first, then read the count in a window before it
+# (a leading optional qualifier would make re try the whole pattern at every position).
+_ARE_MEMBERS_AT = re.compile(_ARE_MEMBERS_VERB, re.IGNORECASE)
+_ARE_MEMBERS_WINDOW = 300
 _CURRENT = re.compile(r"(?<![\w-])(?:today|now|currently|at\s+present|presently|to\s+date|as\s+of\s+today|днес|сега|в\s+момента)(?![\w-])",
                       re.IGNORECASE)
 _PAST = re.compile(r"(?<![\w-])(?:had|was|were|grew\s+to|counted|at\s+the\s+end\s+of\s+\d{4}|in\s+(?:19|20)\d\d|by\s+(?:19|20)\d\d|"
@@ -254,8 +258,12 @@ def _total_statements(text: str) -> Iterator[_Count]:
                 yield _Count(m.start(), noun.end(), m.span("num"), m.group("num"), m.group("adj") or "")
 
     def are_members() -> Iterator[_Count]:  # "Today 36 companies and organisations are members of X"
-        for m in _ARE_MEMBERS.finditer(text, 0, _SCOPE):
-            yield _Count(m.start("num"), m.end(), m.span("num"), m.group("num"))
+        done = 0
+        for verb in _ARE_MEMBERS_AT.finditer(text, 0, _SCOPE):
+            m = _ARE_MEMBERS.search(text, max(done, verb.start() - _ARE_MEMBERS_WINDOW), verb.end())
+            if m:
+                done = m.end()
+                yield _Count(m.start("num"), m.end(), m.span("num"), m.group("num"))
 
     def groupings() -> Iterator[_Count]:
         for verb in _GROUPING_VERB.finditer(text, 0, _SCOPE):

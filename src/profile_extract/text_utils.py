@@ -38,7 +38,8 @@ _SENTENCE_END = re.compile(r"[.!?](?=\s+[\"“„(]?[A-ZА-Я0-9])|\n")
 def sentence_around(text: str, start: int, end: int, reach: int = 400) -> tuple[int, int]:
     """Bounds of the sentence (or line) holding text[start:end], looking at most `reach` characters each way."""
     lo = max(0, start - reach)
-    ends = [m.end() for m in _SENTENCE_END.finditer(text, lo, start)]
+    # one character past `start`: the look-ahead must see the capital that opens the sentence at `start`
+    ends = [m.end() for m in _SENTENCE_END.finditer(text, lo, min(len(text), start + 1)) if m.start() < start]
     lo = ends[-1] if ends else lo
     m = _SENTENCE_END.search(text, end, min(len(text), end + reach))
     return lo, (m.start() + 1 if m else min(len(text), end + reach))

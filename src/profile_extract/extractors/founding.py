@@ -18,7 +18,7 @@ from ..dates import DateMatch, find_dates, parse_date
 from ..document import Document, Extraction, Span
 from ..scan import StemScan
 from ..text_utils import sentence_around
-from .names import org_references, refers_to_org
+from .names import in_others_section, org_references, refers_to_org
 
 with resources.files("profile_extract.data").joinpath("founding.toml").open("rb") as _fh:
     _DATA = tomllib.load(_fh)
@@ -82,7 +82,7 @@ def _from_prose(doc: Document, found: dict[str, Any]) -> tuple[str, Span] | None
         elif active and refers_to_org(active.group("object"), refs, anaphor_ok=False):
             about_us = True
         else:
-            about_us = active is None and refers_to_org(before, refs)
+            about_us = active is None and (refers_to_org(before, refs) or _leading_participle(doc, lo, hi, verb, refs))
         if not about_us:
             continue
         date = _date_for(text, lo, hi, verb, statement=bool(active) or is_noun or _AUXILIARY.search(before) is not None)
@@ -90,6 +90,27 @@ def _from_prose(doc: Document, found: dict[str, Any]) -> tuple[str, Span] | None
             start, end = min(verb.start(), date.start), max(verb.end(), date.end)
             return date.value, (start, end)
     return None
+
+
+def _leading_participle(doc: Document, lo: int, hi: int, verb: re.Match, refs: list[str]) -> bool:
+    """A participle opening its sentence speaks of the organisation when the sentence's subject, after the
+    comma, is the organisation ("Founded in 2015, the X Cluster unites ..."), or when it is a fact-list
+    line of its own ("- Founded 2015", "Established in March 2012.") outside a list of other organisations."""
+    text = doc.text
+    if _LINE_LEAD.fullmatch(text, lo, verb.start()) is None:
+        return False
+    line_end = text.find("\n", verb.end(), hi)
+    clause_end = text.find(",", verb.end(), hi if line_end < 0 else line_end)
+    if clause_end >= 0:
+        return refers_to_org(text[clause_end + 1: min(hi, clause_end + 1 + _SUBJECT_REACH)], refs)
+    rest = text[verb.end(): hi if line_end < 0 else line_end]
+    return len(rest) <= _FACT_LINE and _FACT_REST.fullmatch(rest) is not None and not in_others_section(doc, verb.start())
+
+
+_LINE_LEAD = re.compile(r"[\s\-•*·▪>#|]*")  # a bullet or heading mark before a fact-list line
+_FACT_LINE = 40
+_FACT_REST = re.compile(r"[^.!?]*[.!?]?\s*")  # "Founded in 2015.": one short clause, nothing after it
+_SUBJECT_REACH = 80
 
 
 def _sentence(text: str, start: int, end: int) -> tuple[int, int]:

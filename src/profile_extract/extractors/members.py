@@ -21,7 +21,7 @@ from typing import Any, Iterator
 from ..document import Document, Extraction, FormField, Line, Span
 from ..text_utils import NUMBER, NUMBER_WORDS, number_value, parse_count, sentence_around
 from ..scan import StemScan
-from .names import org_references, refers_to_org
+from .names import in_others_section, org_references, refers_to_org
 
 with resources.files("profile_extract.data").joinpath("members.toml").open("rb") as _fh:
     _DATA = tomllib.load(_fh)
@@ -207,7 +207,7 @@ def _from_prose(doc: Document, found: dict[str, Any]) -> dict[str, tuple[int, Sp
     candidates: list[tuple[int, int, _Count, int]] = []
     for stated in _total_statements(text):
         lo, hi = _sentence(text, stated.start, stated.end)
-        if not _is_membership_total(text, stated, lo) or not refers_to_org(text[lo:hi], refs):
+        if not _is_membership_total(text, stated, lo) or not (refers_to_org(text[lo:hi], refs) or _fact_line(doc, stated)):
             continue
         if not text[lo:stated.start].strip() and not stated.adjectives and _ACTIVITY_AFTER.match(text, stated.end):
             continue  # "Eight member companies will present ...": some members doing something
@@ -232,6 +232,18 @@ def _from_prose(doc: Document, found: dict[str, Any]) -> dict[str, tuple[int, Sp
         if refers_to_org(text[lo:hi], refs):
             _categories(text, ctx.end(), hi, counts)
     return counts
+
+
+def _fact_line(doc: Document, stated: _Count) -> bool:
+    """ "- 60 members", "120+ member companies.": a fact-list line that is the count alone, outside a section
+    about other organisations, is the page's own membership."""
+    line = doc.line_at(stated.start)
+    return (line is not None and _FACT_LEAD.fullmatch(doc.text, line.start, stated.start) is not None
+            and _FACT_TAIL.fullmatch(doc.text, stated.end, line.end) is not None and not in_others_section(doc, stated.start))
+
+
+_FACT_LEAD = re.compile(r"[\s\-•*·▪>|]*")
+_FACT_TAIL = re.compile(r"(?:\s+in\s+total)?[\s.;|]*")
 
 
 @dataclass(frozen=True, slots=True)

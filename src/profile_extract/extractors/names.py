@@ -987,6 +987,17 @@ def _determined_head(head: str) -> re.Pattern:
     )  # "the (merged) cluster", "the Varna-based cluster"; not "the Brno cluster" or "the partner cluster"
 
 
+# Headings of sections about other organisations or happenings: a bare fact line there is not the page's own.
+_OTHERS_HEADING = re.compile(r"partner|member|project|news|event|team|people|client|customer|consortium|related",
+                             re.IGNORECASE)
+
+
+def in_others_section(doc: Document, offset: int) -> bool:
+    """Is `offset` under a heading about partners, members, projects, news or people?"""
+    heading = next((s.title.text for s in doc.sections if s.title and s.span[0] <= offset < s.span[1]), "")
+    return bool(_OTHERS_HEADING.search(heading))
+
+
 def refers_to_org(fragment: str, refs: list[str], anaphor_ok: bool = True) -> bool:
     """Does this text name the profiled organisation, or (if `anaphor_ok`) refer back to it ("we", "the cluster",
     its organisation-type word "the Platform")?"""

@@ -26,8 +26,16 @@ LABELS = [
     ("Bronze Label of Cluster Management Excellence for Nordic Health Cluster\nDear Sir,\nCongratulations.\n",
      "Nordic Health Cluster", ["Bronze Label of Cluster Management Excellence"]),
     ("In 2019 the Danube Wood Cluster was awarded the ESCA Silver label.\n", "Danube Wood Cluster", ["ESCA Silver label"]),
-    ("We received the Silver Label of the European Secretariat for Cluster Analysis.\n", None,
-     ["Silver Label of the European Secretariat"]),
+    # "of the <body>" names who awarded it, not the label
+    ("We received the Silver Label of the European Secretariat for Cluster Analysis.\n", None, ["Silver Label"]),
+    ("In 2021 the cluster obtained the Bronze Label of the Federal Ministry.\n", None, ["Bronze Label"]),
+    # a list item or milestone that is the label itself; a question is not an award
+    ("## Labels and networks\n\n- Bronze Label of Cluster Management Excellence, awarded by ESCA in 2022\n", None,
+     ["Bronze Label of Cluster Management Excellence"]),
+    ("Milestones\n2008 – founded\n2021 – Gold Label of Cluster Management Excellence (ESCA)\n", None,
+     ["Gold Label of Cluster Management Excellence"]),
+    ("Does the cluster hold a quality label?\nYes. We have held the ESCA Silver Label since 2023.\n", None,
+     ["ESCA Silver Label"]),
     # the label belongs to a project, not to the organisation
     ("The GIVE project was highly evaluated and received label ESCP-4i for strategic cluster partnership.\n", None, []),
     # talk about labels in general is not a label held

@@ -175,12 +175,19 @@ def _two_cell_row(line: Line) -> list[tuple[str, tuple[int, int], list[Line] | N
     bar): a two-column facts row whose first cell is a known label."""
     if "|" not in line.text:
         return []
-    m = _TWO_CELLS.match(line.text)
-    if m is None or match_label(m.group("label")) is None:
+    m = _TWO_CELLS.match(line.text) or _NUMBER_COLUMNS.match(line.text)
+    if m is None or match_label(m.group("label")) is None or _YEAR_HEADER.fullmatch(line.text, m.end("label")):
         return []
     label_start = line.start + m.start("label")
     return [(m.group("label"), (label_start, label_start + len(m.group("label"))),
              [_sub_line(line, m.start("value"), m.end("value"))])]
+
+
+_YEAR_HEADER = re.compile(r"(?:[ \t]*\|[ \t]*(?:19|20)\d\d){2,}[ \t]*\|?[ \t]*")  # "Membership | 2022 | 2023"
+# "Total members | 71 | 78": a row of yearly figures; the last column is the latest year (tables run forward)
+_NUMBER_COLUMNS = re.compile(
+    r"^\|?[ \t]*(?P<label>[^|:\n\d]{2,60}?)[ \t]*(?:\|[ \t]*\d[\d,. ]*?[ \t]*)+\|[ \t]*(?P<value>\d[\d,.]*)[ \t]*\|?[ \t]*$"
+)
 
 
 def _colonless_label(line: Line) -> list[tuple[str, tuple[int, int], list[Line] | None]]:

@@ -553,6 +553,9 @@ _AWARD = re.compile(
 _RECEIVE = words_regex(_LABELS["receive_verbs"])
 _OTHER_HOLDER = words_regex(_LABELS["other_holders"])
 _SCHEME = re.compile(r"\bESCA\b")  # "ESCA Bronze Label for cluster management excellence": the label is named already
+_ITEM_LEAD = re.compile(r"[ \t]*(?:[-•*·▪][ \t]*)?(?:(?:19|20)\d\d(?:-\d\d)?[ \t]*[-–—:][ \t]*)?")  # bullet, "2021 – "
+_LABEL_ITEM = 120
+_LEVEL_OR_LABEL = re.compile(r"labels?|certifications?|awards?|quality")
 _COMPLEMENT_STOP = frozenset(
     "in on at by from under since which that who and to with as is was were will has have during after before for of".split()
 )
@@ -582,15 +585,32 @@ def extract(doc: Document, found: dict[str, Any]) -> Extraction:
     for value, span in networks:
         out.append("networks", value, span)
     taken = [v for v, _ in networks]
+    inside_networks = [span for _, span in networks]
     partners = _dedupe(
         list(_form_values(doc, "partner_clusters")) + list(_listed_clusters(doc)) + list(_partner_list_items(doc, found))
         + list(_prose_clusters(doc))
     )
+    partners = _dedupe([_without_place_note(value, span) for value, span in partners])
     for value, span in partners:
-        if _is_self(value, selves) or any(same_organisation(value, t) for t in taken) or excluded(value):
-            continue
+        if _is_self(value, selves) or any(same_organisation(value, t) for t in taken) or excluded(value) \
+                or any(s <= span[0] and span[1] <= e and (s, e) != span for s, e in inside_networks):
+            continue  # "Cluster Associations" inside "European Network of Cluster Associations" is that network
         out.append("partner_clusters", value, span)
     return out
+
+
+_PLACE_NOTE = re.compile(r"\s*\((?P<place>[^()]{2,40})\)$")
+
+
+def _without_place_note(value: str, span: Span) -> tuple[str, Span]:
+    """ "Riga Data Cluster (Latvia)" -> "Riga Data Cluster": a bracketed seat or country is not part of the name."""
+    note = _PLACE_NOTE.search(value)
+    if note is None:
+        return value, span
+    parts = [part.strip() for part in note.group("place").split(",")]  # "(Latvia)", "(Graz, Austria)"
+    if len(parts) > 2 or not all(len(found := find_places(part)) == 1 and found[0].text == part for part in parts):
+        return value, span
+    return value[:note.start()], (span[0], span[0] + note.start())
 
 
 def _is_self(value: str, selves: list[str]) -> bool:
@@ -702,8 +722,8 @@ def _prose_labels(doc: Document, selves: list[str]) -> Iterable[tuple[str, Span]
     form_lines = {line.index for f in doc.fields for line in f.values if len(line.text) <= 200}
     verbs = (LineMatches(text, _AWARD), LineMatches(text, _RECEIVE))
     for line, m in _matches(doc, _LABEL_WORD, _LABELS["label_words"]):
-        if line.index in form_lines:
-            continue
+        if line.index in form_lines or line.text.rstrip().endswith("?"):
+            continue  # a form value, or a question ("Does the cluster hold a quality label?")
         phrase = _label_phrase(text, m.start(), m.end(), line, selves)
         if phrase is None:
             continue
@@ -730,6 +750,8 @@ def _label_phrase(text: str, a: int, b: int, line: Line, selves: list[str]) -> t
                           r"further|several|\d)\b))\s+", after)  # not "for a further two years"
     if complement and end == b and not _SCHEME.search(text, start, a):  # "ESCA Bronze Label for ...": named already
         words = list(tokens_after(text, b + complement.end(), line.end, limit=5))
+        if words and words[0][1].casefold() == "the":
+            words = []  # "Bronze Label of the European Secretariat ...": the awarding body, not the label's name
         taken_end = None
         for tok_start, tok in words:
             if tok.casefold() in _COMPLEMENT_STOP or not WORD.fullmatch(tok):
@@ -746,12 +768,21 @@ def _label_phrase(text: str, a: int, b: int, line: Line, selves: list[str]) -> t
     return start, end
 
 
+def _under_label_heading(doc: Document, offset: int) -> bool:
+    title = next((s.title for s in doc.sections if s.title and s.span[0] <= offset < s.span[1]), None)
+    return title is not None and title.end <= offset and any(_LEVEL_OR_LABEL.fullmatch(w) for w in WORD.findall(title.text.casefold()))
+
+
 def _awarded_to_self(doc: Document, line: Line, start: int, selves: list[str], verbs: tuple[LineMatches, LineMatches]) -> bool:
     text = doc.text
     s0, _ = sentence_bounds(text, start, line)
     awards, receives = (v.within(line, s0, start) for v in verbs)
     if awards:
         return True
+    item = _ITEM_LEAD.match(text, line.start, start)
+    if item is not None and item.end() == start and not any(line.start <= f.label_span[0] < line.end for f in doc.fields) \
+            and (_under_label_heading(doc, start) or len(line.text) <= _LABEL_ITEM):
+        return True  # "## Labels" / "- Bronze Label of ..., awarded by ESCA in 2022"; "2021 – Gold Label of ... (ESCA)"
     if receives:
         subject = text[s0:receives[-1].start()]
         that = None
@@ -848,9 +879,10 @@ def _partner_list_items(doc: Document, found: dict[str, Any]) -> Iterable[tuple[
 
     sections = doc.sections
     lists = [
-        # a heading with nothing under it before the next title ("Member clusters" / "Filter by sector: ...")
+        # a heading with nothing under it before the next title ("Member clusters" / "Filter by sector: ...");
+        # "Our member clusters", "List of members" are such headings too
         s.lines or (sections[i + 1].lines if i + 1 < len(sections) else [])
-        for i, s in enumerate(sections) if s.title is not None and heading(s.title.text)
+        for i, s in enumerate(sections) if s.title is not None and heading(_HEADING_LEAD.sub("", s.title.text))
     ]
     lists += [f.values for f in doc.fields if f.key is None and heading(f.label)]
     for lines in lists:
@@ -862,6 +894,9 @@ def _partner_list_items(doc: Document, found: dict[str, Any]) -> Iterable[tuple[
                 if value and _is_cluster_name(value):
                     start = line.start + piece.start() + piece.group().index(value)
                     yield value, (start, start + len(value))
+
+
+_HEADING_LEAD = re.compile(r"^\s*(?:(?:our|its|their|the|list\s+of|all)\s+)+", re.IGNORECASE)
 
 
 def _has_sentence_end(text: str) -> bool:
@@ -883,9 +918,19 @@ def _list_item_name(item: str, rest: str) -> str:
     cut = _ITEM_CUT.search(item)
     name = item[:cut.start()] if cut else item
     dash = _ITEM_DASH.search(name)
-    if dash and (rest.startswith(",") or _ITEM_DASH.search(name, dash.end())):
+    if dash and (rest.startswith(",") or _ITEM_DASH.search(name, dash.end()) or _seat_after_dash(name[:dash.start()], name[dash.end():])):
         name = name[:dash.start()]
     return name.strip(" .\t")
+
+
+def _seat_after_dash(before: str, after: str) -> bool:
+    """ "Valais Energy Cluster – Sion": a full name (three words or more, ending in its organisation word, or
+    followed by a known place) before the dash, so what follows is its seat; "ICT Cluster – Varna" stays whole."""
+    words = before.split()
+    if len(words) < 3:
+        return False
+    place = find_places(after.strip())
+    return words[-1].casefold() in _CLUSTER_WORDS or (len(place) == 1 and place[0].text == after.strip())
 
 
 def is_cluster_organisation(value: str) -> bool:

@@ -101,8 +101,9 @@ def _leading_participle(doc: Document, lo: int, hi: int, verb: re.Match, refs: l
         return False
     line_end = text.find("\n", verb.end(), hi)
     clause_end = text.find(",", verb.end(), hi if line_end < 0 else line_end)
-    if clause_end >= 0:
-        return refers_to_org(text[clause_end + 1: min(hi, clause_end + 1 + _SUBJECT_REACH)], refs)
+    if clause_end >= 0:  # the subject after the comma: the name, or "the <its own type word>", not "it" or "the alliance"
+        return refers_to_org(text[clause_end + 1: min(hi, clause_end + 1 + _SUBJECT_REACH)], refs, anaphor_ok=False,
+                             own_type_ok=True)
     rest = text[verb.end(): hi if line_end < 0 else line_end]
     return len(rest) <= _FACT_LINE and _FACT_REST.fullmatch(rest) is not None and not in_others_section(doc, verb.start())
 

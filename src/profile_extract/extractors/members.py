@@ -49,6 +49,7 @@ _GROUPING = re.compile(
     rf"(?:(?P<noun>{_alt(_DATA['grouping_nouns'])})|(?P<company>{_alt(_DATA['company_nouns'])}))(?![\w-])",
     re.IGNORECASE,
 )
+_PARTICIPLE_AFTER_COMMA = re.compile(r",\s*\w+ing\b[\w ]*$", re.IGNORECASE)
 _LEADING_COUNT = re.compile(rf"\s*[:\-–]\s*{_QUALIFIER}(?P<num>{_NUM})\+?(?=\s*(?:\(|$|,|;|members))", re.IGNORECASE)
 # "X is coordinated by <the org> and brings together ...": the org is not the subject of the count
 _PASSIVE_AGENT = re.compile(r"(?<![\w-])(?:is|are|was|were|being)\s+(?:\w+\s+)?\w+(?:ed|en)\s+by\s", re.IGNORECASE)
@@ -280,6 +281,8 @@ def _total_statements(text: str) -> Iterator[_Count]:
     def groupings() -> Iterator[_Count]:
         for verb in _GROUPING_VERB.finditer(text, 0, _SCOPE):
             m = _GROUPING.match(text, verb.start(), verb.start() + _LOOKAHEAD)
+            if m and m.group("company") and _PARTICIPLE_AFTER_COMMA.search(text, max(0, verb.start() - 3), verb.end()):
+                continue  # "23 clusters, representing 4,000 companies": the companies behind the members
             if m:
                 yield _Count(m.start("num"), m.end(), m.span("num"), m.group("num"),
                              subject_start=verb.start() if m.group("company") else None)

@@ -67,6 +67,15 @@ _ACRONYM_DEF = re.compile(
 _AWARD_TITLE = re.compile(rf"\b(?:{_alternation(_VOCAB['award_words'])})\b.*?\bfor\s+(?P<name>\S.*)$")
 _BREADCRUMB = re.compile(r"\s(?:>|»|/|›|→)\s")
 _TRAILING_ACRONYM = re.compile(rf"\s(?:[-–—]\s(?P<acr>[{_UPPER}][{_UPPER}0-9&]{{1,9}})|\((?P<bracketed>[{_UPPER}][{_UPPER}0-9&.-]{{1,12}})\))$")
+_LEADING_ACRONYM = re.compile(rf"(?P<acr>[{_UPPER}][{_UPPER}0-9&]{{1,9}})\s+[-–—|:]\s+")
+
+
+def _initials_match(acronym: str, name: str) -> bool:
+    """ "SICA" and "Swiss Innovation Clusters Association": the acronym spells the name's capitalised words."""
+    initials = "".join(w[0] for w in name.split() if w[:1].isupper())
+    return len(acronym) >= 2 and initials.upper().startswith(acronym.upper())
+
+
 _SUBJECT_AFTER = re.compile(r"\s*(?:\([^)\n]{1,20}\)\s*)?(?:is|was|are|has been)\s+(?:a|an|the|one)\b")
 _TOKEN = re.compile(r"\S+")
 _EDGE_OPEN = "“„«\"‚‘([*'"
@@ -201,8 +210,18 @@ def _from_fields(doc: Document, pool: _Pool) -> None:
     for key, bonus in (("name", _FIELD_BONUS), ("legal_name", _LEGAL_NAME_BONUS)):
         for fld in doc.fields_for(key):
             for value in fld.values[:1]:
-                if _name_like(value.text):
-                    pool.add(value.text, value.span, "field", bonus)
+                text, offset = _unquoted(value.text)
+                if not _name_like(text):  # 'title: "X – Cluster Profile"' (front matter): the name part
+                    text, offset = _title_segment(text, offset)
+                if _name_like(text):
+                    pool.add(text, (value.start + offset, value.start + offset + len(text)), "field", bonus)
+
+
+def _unquoted(text: str) -> tuple[str, int]:
+    """A value without the quotes around it, and where it starts."""
+    if len(text) >= 2 and text[0] in "\"'“„«" and text[-1] in "\"'”“»":
+        return text[1:-1].strip(), 1 + len(text[1:]) - len(text[1:].lstrip())
+    return text, 0
 
 
 def _from_top_lines(doc: Document, pool: _Pool) -> Line | None:
@@ -219,8 +238,14 @@ def _from_top_lines(doc: Document, pool: _Pool) -> Line | None:
         if site is not None:  # "Danube Hydrogen Cluster > Projects > X": the site's owner
             pool.add(site, (line.start, line.start + len(site)), "title", _LATER_TITLE_BONUS)
         text, offset = _without_title_prefix(*_without_field_label(*_last_breadcrumb(line.text)))
-        if not _name_like(text):  # "FoodTec Alsace – Annual Report 2023   page 4": the name part of a title
-            text, offset = _title_segment(text, offset)
+        inner, shift = _unquoted(text)
+        if shift and not any(q in inner for q in _OPEN_QUOTES):  # 'title: "X – Cluster Profile"' (front matter)
+            text, offset = inner, offset + shift
+        if not _name_like(text) or _PAGE_KIND_TAIL.search(text):  # "FoodTec Alsace – Annual Report 2023   page 4",
+            text, offset = _title_segment(text, offset)              # "X – Cluster Profile": the name part of a title
+        leading = _LEADING_ACRONYM.match(text)
+        if leading and _initials_match(leading.group("acr"), text[leading.end():]):  # "SICA – Swiss Innovation ..."
+            text, offset = text[leading.end():], offset + leading.end()
         start = line.start + offset
         acronym = _TRAILING_ACRONYM.search(text)
         if acronym:  # "X - ACR", "X (MARE.TEC)"
@@ -255,7 +280,12 @@ def _org_shaped(text: str) -> bool:
     if text.isupper():
         text = text.title()
     m = _DESIGNATOR.search(text)
-    return m is not None and not _NON_ORG.intersection(w.strip(_EDGE_CLOSE) for w in text[m.end():].split())
+    if m is None or _DETERMINERS_ONLY.fullmatch(text, 0, m.start()):
+        return False  # "The Cluster in Figures", "Our Network": a heading about it, not its name
+    return not _NON_ORG.intersection(w.strip(_EDGE_CLOSE) for w in text[m.end():].split())
+
+
+_DETERMINERS_ONLY = re.compile(r"(?:\d+\.?\s+)?(?:(?:the|our|this|your|about)\s+)+", re.IGNORECASE)
 
 
 _TITLE_PREFIX = re.compile(
@@ -269,7 +299,7 @@ def _without_title_prefix(text: str, offset: int) -> tuple[str, int]:
     return (text[m.end():], offset + m.end()) if m else (text, offset)
 
 
-_TITLE_SEPARATOR = re.compile(r"\s+[–—|:-]\s+|\s{3,}")
+_TITLE_SEPARATOR = re.compile(r"\s+[–—|:·•-]\s+|\s{3,}")
 
 
 def _title_segment(text: str, offset: int) -> tuple[str, int]:
@@ -285,12 +315,19 @@ def _title_segment(text: str, offset: int) -> tuple[str, int]:
     for sep in [*seps, None]:
         end = sep.start() if sep else len(text)
         part = text[start:end]
-        if len(part.split()) >= 2 and _name_like(part) and not is_known_heading(part):  # not a bare acronym
+        # two words, or one coined word ("PlastiWal"); not a bare acronym
+        if (len(part.split()) >= 2 or _COINED_WORD.fullmatch(part.strip())) and _name_like(part) and not is_known_heading(part):
             return part, offset + start
         if sep is None:
             break
         start = sep.end()
     return text, offset
+
+
+# a title part naming the kind of page, not the organisation
+_PAGE_KIND_TAIL = re.compile(r"\s[–—|:·•-]\s+(?:[\w-]+\s+){0,2}(?:profile|home|homepage|about(?: us)?|overview|website|official site)\s*$",
+                             re.IGNORECASE)
+_COINED_WORD = re.compile(r"[A-Z][a-z]+(?:[A-Z][a-z]+)+\d*")  # "PlastiWal", "MedTech", "BioKon"
 
 
 def _first_breadcrumb(text: str) -> str | None:
@@ -998,13 +1035,13 @@ def in_others_section(doc: Document, offset: int) -> bool:
     return bool(_OTHERS_HEADING.search(heading))
 
 
-def refers_to_org(fragment: str, refs: list[str], anaphor_ok: bool = True) -> bool:
+def refers_to_org(fragment: str, refs: list[str], anaphor_ok: bool = True, own_type_ok: bool = False) -> bool:
     """Does this text name the profiled organisation, or (if `anaphor_ok`) refer back to it ("we", "the cluster",
-    its organisation-type word "the Platform")?"""
+    its organisation-type word "the Platform")? `own_type_ok` admits just the last ("the Platform")."""
     folded = fragment.casefold()
     for ref in refs:
         is_head = ref.startswith(_HEAD_MARK)
-        if is_head and not anaphor_ok:
+        if is_head and not (anaphor_ok or own_type_ok):
             continue
         ref = ref.lstrip(_HEAD_MARK) if is_head else ref
         if is_head and ref in folded and _determined_head(ref).search(fragment):

@@ -41,7 +41,7 @@ def _words(items: list[str]) -> str:
 _PROGRAMMES = re.compile(rf"(?<![\w+])(?:{_words(_DATA['programmes'])})(?![\w+])")
 _PROGRAMME_SET = {p.casefold() for p in _DATA["programmes"]}
 _FAMILIES = frozenset(_DATA["programme_families"])
-_FAMILY_WORD = re.compile(r"\s+(?P<w>[A-Z0-9][\w+/-]*)")
+_FAMILY_WORD = re.compile(r"\s+(?P<w>[A-Z0-9][\w+/–—-]*(?<![–—-]))")  # "Estonia–Latvia" is one word
 _LIST_HEADINGS = frozenset(normalise_label(h) for h in _DATA["list_headings"])
 _PARTNER_HEADING = re.compile(_DATA["partner_headings"], _I)
 _FORM_LABELS = {key: re.compile(pattern, _I) for key, pattern in _DATA["form_labels"].items()}
@@ -936,6 +936,15 @@ def _talks_about(name: str, body: list[Sentence]) -> bool:
     return len(_PROJECT_WORD.findall(text)) >= 2 and len(name) >= 6 and name.casefold() in text.casefold()
 
 
+def code_shaped(word: str) -> bool:
+    """A reference number rather than a name: one token with four digits or more, or at least as many digits as
+    letters ("EE-LV00112", "C2-2", "101074553"; not "H2-TRAIN" or "COVID19")."""
+    if not word or any(c.isspace() for c in word):
+        return False
+    digits = sum(c.isdigit() for c in word)
+    return digits >= 4 or digits >= 2 and digits >= sum(c.isalpha() for c in word)
+
+
 def _mentions(sentence: Sentence) -> list[Draft]:
     """Projects a sentence names explicitly, in text order."""
     text, offset = sentence.text, sentence.start
@@ -946,8 +955,8 @@ def _mentions(sentence: Sentence) -> list[Draft]:
         if any(s <= span[0] < e for s, e in taken):
             return
         named, acronym = split_name(_clean_name(name), span)
-        if not named or not named[0] or all(w.casefold() in _GENERIC for w in named[0].split()):
-            return
+        if not named or not named[0] or all(w.casefold() in _GENERIC for w in named[0].split()) or code_shaped(named[0]):
+            return  # "project EE-LV00112" names the project's code, not the project
         draft = Draft()
         draft.set_name(named[0], named[1], rank)
         if acronym and acronym[0] != named[0]:

@@ -307,3 +307,22 @@ def test_one_huge_line_stays_fast():
     start = time.perf_counter()
     run(unit * 1500, "Alpine Wood Cluster")
     assert time.perf_counter() - start < 20
+
+
+@pytest.mark.parametrize(
+    "text,name,expected",
+    [
+        # a network's member list under "Our member clusters"; a town after the dash is the seat
+        ("Our member clusters\n\n- Rhine Life Sciences Cluster – Basel\n- Lake Geneva Cleantech Cluster – Lausanne\n"
+         "- ICT Cluster – Varna\n", "Swiss Innovation Clusters Association",
+         ["Rhine Life Sciences Cluster", "Lake Geneva Cleantech Cluster", "ICT Cluster – Varna"]),
+        # a bracketed country is not part of the partner's name
+        ("We cooperate with the Riga Data Cluster (Latvia) and the Tampere Health ICT Cluster (Finland).\n",
+         "Emajogi Software Cluster", ["Riga Data Cluster", "Tampere Health ICT Cluster"]),
+        # a cluster word inside the name of a network joined is not another partner
+        ("SICA is a member of the European Network of Cluster Associations (ENCA).\n",
+         "Swiss Innovation Clusters Association", []),
+    ],
+)
+def test_partner_cluster_shapes(text, name, expected):
+    assert values(text, "partner_clusters", name) == expected

@@ -109,3 +109,31 @@ def test_never_raises(text):
 def test_statement_scans_find_what_their_regex_finds(text):
     for scan in (founding._VERB, founding._NOUN, founding._ACT):
         assert [m.span() for m in scan.finditer(text)] == [m.span() for m in scan.regex.finditer(text)]
+
+
+# A participle opening its sentence: the subject after the comma decides; a fact-list line is the page's own,
+# unless it stands under a heading about other organisations.
+LEADING_PARTICIPLES = [
+    ("Founded in 2015, the Nordic Wood Cluster unites 60 companies.", "2015"),
+    ("Set up in 2016 as a non-profit association, the cluster today counts 60 member companies.", "2016"),
+    ("Established on 3 March 2015 by twelve companies, NWC promotes wood construction.", "2015-03-03"),
+    ("Key facts\n- Founded 2015\n- 60 members\n", "2015"),
+    ("At a glance\n• Established in March 2012.\n• Seat: Oslo\n", "2012-03"),
+    # another organisation is the subject, or the fact line lists a partner
+    ("Founded in 2016 and based in Lyon, the Alliance today gathers 23 clusters.", None),
+    ("The cluster works with Oslo University. Founded in 1919, the university is a partner.", None),
+    ("## Partners\n- Oslo Tech Park\nFounded in 1999.\n", None),
+    ("Founded in 1990, Norsk Treindustri is our oldest member.", None),
+]
+
+
+@pytest.mark.parametrize("text,expected", LEADING_PARTICIPLES)
+def test_leading_participle_and_fact_lines(text, expected):
+    doc, ex = run(text)
+    assert ex.values.get("established") == expected
+
+
+@pytest.mark.parametrize("text", ["Formation: 2015\n", "Inception: 2015\n", "In operation since: 2015\n",
+                                  "Year established: 2015\n"])
+def test_more_founding_labels(text):
+    assert run(text)[1].values.get("established") == "2015"

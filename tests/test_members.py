@@ -251,3 +251,28 @@ def test_quick_count_check_never_hides_a_count(before):
 def test_companies_and_research_count_is_not_a_research_count(text):
     _, ex = run(text, LAKE)
     assert ex.values.get("members", {}).get("research_organisations") is None
+
+
+FACT_LINES = [
+    ("Key facts\n• Founded in 2015\n• 60 members\n", {"total": 60}),
+    ("At a glance\n- 120+ member companies.\n", {"total": 120}),
+    ("Members: 60 (45 SMEs, 5 large companies, 10 R&D)\n", {"total": 60, "smes": 45, "large_companies": 5,
+                                                          "research_organisations": 10}),
+    # a count under a heading about others is theirs
+    ("## Our partners\n- 60 members\n", {}),
+    # "23 clusters, representing 4,000 companies": the companies behind the members are not members
+    ("The Baltic Wood Cluster today gathers 23 clusters from 12 countries, representing more than 4,000 companies.",
+     {"total": 23}),
+    ("BWC now counts 118 members, among them 87 SMEs and 6 public and associative actors.",
+     {"total": 118, "smes": 87, "other_actors": 6}),
+    # a table of yearly figures: the last column is the latest year; the year header is no count
+    ("Membership | 2022 | 2023\nTotal members | 71 | 78\nSMEs | 55 | 61\nTechnology centres and universities | 5 | 6\n",
+     {"total": 78, "smes": 61, "research_organisations": 6}),
+]
+
+
+@pytest.mark.parametrize("text,expected", FACT_LINES)
+def test_fact_lines_and_yearly_tables(text, expected):
+    doc, ex = run(text)
+    got = {k: v for k, v in ex.values.get("members", {}).items() if v is not None}
+    assert got == expected

@@ -488,3 +488,25 @@ def test_title_line_opening_with_project_is_not_the_name(text, expected):
     name = ex.values.get("name")
     assert name == expected
     assert not (name or "").startswith("Project")
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        # a coined one-word name in a title line with a description after the bar
+        ("PlastiWal | Circular plastics cluster of Wallonia\nHome   News\n\nPlastiWal joins the Alliance.\n"
+         "PlastiWal now counts 118 members.\n", "PlastiWal"),
+        # an acronym before the dash spells the name after it
+        ("SICA – Swiss Innovation Clusters Association\nHome | About us\n\nThe association was founded in 2011.\n",
+         "Swiss Innovation Clusters Association"),
+        # a page-kind tail and front-matter quotes are not part of the name
+        ('---\ntitle: "Malta Aviation Services Cluster – Cluster Profile"\ndate: 2023-11-07\n---\n\n'
+         "# Malta Aviation Services Cluster\n\nThe cluster was founded in 2015.\n", "Malta Aviation Services Cluster"),
+        # a report header split by a middle dot; a numbered heading about "the cluster" is no name
+        ("BASQUE PACKAGING CLUSTER · ANNUAL REPORT 2023        4\n\n1. THE CLUSTER IN FIGURES\n\n"
+         "The Basque Packaging Cluster was created in 2009.\n", "Basque Packaging Cluster"),
+    ],
+)
+def test_title_shapes_of_other_sites(text, expected):
+    doc, ex = run(text, "page.md" if text.startswith(("#", "---")) else "page.txt")
+    assert ex.values.get("name") == expected

@@ -604,3 +604,24 @@ def test_project_partners_that_are_clusters_are_partner_clusters_in_the_record(t
     partners = [p for project in record.projects for p in project.partners]
     assert set(clusters) <= set(partners)
     assert list(ungrounded(json.loads(record.to_json()), result.text)) == []
+
+
+@pytest.mark.parametrize(
+    "text,programme,code",
+    [
+        ("## Projects\n- TESTBED (Cross-border testbeds for digital health start-ups), Interreg Estonia–Latvia, "
+         "project EE-LV00112, 2023–2025.\n", "Interreg Estonia–Latvia", "EE-LV00112"),
+        ('Our project "Sensor-based remote monitoring for rural care homes" is funded by Interreg Bavaria–Austria '
+         "2021–2027 (project BA0100117).\n", "Interreg Bavaria–Austria 2021–2027", "BA0100117"),
+    ],
+)
+def test_programme_country_pairs_and_codes_after_project(text, programme, code):
+    project = one(text)
+    assert (project["programme"], project["code"]) == (programme, code)
+    assert project["name"] != code and project["acronym"] != code  # a code is never the project's name
+
+
+@pytest.mark.parametrize("word,shaped", [("EE-LV00112", True), ("C2-2", True), ("101074553", True),
+                                          ("H2-TRAIN", False), ("COVID19", False), ("GEOBRIDGE", False)])
+def test_code_shaped(word, shaped):
+    assert projects.code_shaped(word) is shaped

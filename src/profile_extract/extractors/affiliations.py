@@ -924,13 +924,10 @@ def _list_item_name(item: str, rest: str) -> str:
 
 
 def _seat_after_dash(before: str, after: str) -> bool:
-    """ "Valais Energy Cluster – Sion": a full name (three words or more, ending in its organisation word, or
-    followed by a known place) before the dash, so what follows is its seat; "ICT Cluster – Varna" stays whole."""
-    words = before.split()
-    if len(words) < 3:
-        return False
+    """ "Rhine Life Sciences Cluster – Basel": a full name (three words or more) before the dash and a known town
+    after it, its seat; "ICT Cluster – Varna" and "Croatian Wood Cluster - Gorski Kotar" (a region) stay whole."""
     place = find_places(after.strip())
-    return words[-1].casefold() in _CLUSTER_WORDS or (len(place) == 1 and place[0].text == after.strip())
+    return len(before.split()) >= 3 and len(place) == 1 and place[0].text == after.strip() and place[0].kind == "city"
 
 
 def is_cluster_organisation(value: str) -> bool:

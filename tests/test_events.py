@@ -382,3 +382,23 @@ def test_long_semicolon_paragraph_is_read_clause_by_clause(clause, expected):
     for pointer, (start, end) in result.evidence.items():
         _, _, index, key = pointer.split("/")
         assert grounded(result.values["events"][int(index)][key], doc.text[start:end])
+
+
+def test_event_cards_with_weekday_hours_and_venue():
+    text = (
+        "Events\n\nSubsea Sensing Breakfast Briefing\nThu 14 Mar 2024, 09:30 – 13:00\n"
+        "Venue: Galway Technology Centre, Mervue Business Park, Galway H91 P8PR\nMembers present new sensors.\n\n"
+        "Webinar: Funding Routes for SMEs\nWed 10 Apr 2024, 11:00 – 12:00\nOnline – link sent on registration\n\n"
+        "Annual Members' Forum 2024\nTue 21 May 2024 – Wed 22 May 2024\nVenue: The Grand Hotel, Cork\n"
+    )
+    got = [(e["title"], e["date"], e["end_date"], e["location"]) for e in run(text)[2]]
+    assert got == [
+        ("Subsea Sensing Breakfast Briefing", "2024-03-14", None, "Galway"),
+        ("Webinar: Funding Routes for SMEs", "2024-04-10", None, None),
+        ("Annual Members' Forum 2024", "2024-05-21", "2024-05-22", "Cork"),
+    ]
+
+
+def test_a_headline_over_its_publication_date_is_no_card():
+    text = "News\n\nCluster welcomes new members\n12 September 2023\nThe cluster welcomed five companies.\n"
+    assert run(text)[2] == []

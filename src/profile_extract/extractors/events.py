@@ -103,6 +103,8 @@ def extract(doc: Document, found: dict[str, Any]) -> Extraction:
             in_section.extend(_heading_event(part, year))
         for event in in_section:
             _add(events, event)
+    for event in _card_events(doc):
+        _add(events, event)
     for event in events:
         spans: dict[str, Span] = {"title": event.title_span, "date": event.date_span}
         if event.end_date:
@@ -330,6 +332,66 @@ def _same_day_events(sentence: Sentence, previous: _Event) -> list[_Event]:
         event.location = place[0]
         event.location_span = (sentence.start + place[1][0], sentence.start + place[1][1])
     return [event]
+
+
+_WEEKDAY = re.compile(r"\b(?:mon(?:day)?|tue(?:s|sday)?|wed(?:nesday)?|thu(?:r|rs|rsday)?|fri(?:day)?|sat(?:urday)?|sun(?:day)?)\b\.?,?", _I)
+_TIME_RANGE = re.compile(r"\d{1,2}[:.]\d{2}(?:\s*(?:am|pm|h|CET|CEST|EET|GMT|UTC))?(?:\s*[-–—]\s*\d{1,2}[:.]\d{2}"
+                         r"(?:\s*(?:am|pm|h|CET|CEST|EET|GMT|UTC))?)?", _I)
+_CARD_FILLER = re.compile(r"[\s,;|·•@–—-]*")
+_VENUE_LINE = re.compile(r"\s*(?:venue|location|where|place|address|lieu|ort)\s*:\s*", _I)
+_ONLINE = re.compile(r"\b(?:online|virtual|webinar|zoom|teams)\b", _I)
+_CARD_TITLE_MAX = 100
+
+
+def _card_events(doc: Document) -> Iterator[_Event]:
+    """Event listings written as cards: a title line, then a line that is only its date (with weekday or hours),
+    then perhaps "Venue: ..., Galway". A news headline over its publication date is no card: a card's date line
+    has a weekday or hours, or a venue line follows."""
+    lines = doc.lines
+    for i in range(len(lines) - 1):
+        title, when = lines[i], lines[i + 1]
+        if not _card_title(title.text) or not _DIGIT.search(when.text):
+            continue
+        dated = _date_line(when.text)
+        if dated is None:
+            continue
+        date, end_date, timed = dated
+        venue = next((line for line in lines[i + 2:i + 4] if _VENUE_LINE.match(line.text)), None)
+        if not (timed or venue):
+            continue
+        event = _Event(title=title.text.strip(), title_span=title.span, date=date.value,
+                       date_span=(when.start + date.start, when.start + date.end), end_date=end_date)
+        where = venue or next((line for line in lines[i + 2:i + 3] if _ONLINE.search(line.text)), None)
+        if where is not None and not _ONLINE.match(where.text.strip()):
+            places = [p for p in (_places(where.text) or []) if p.kind == "city"]
+            if places:
+                event.location = places[-1].text  # "Venue: Galway Technology Centre, ..., Galway H91 P8PR"
+                event.location_span = (where.start + places[-1].start, where.start + places[-1].end)
+        yield event
+
+
+def _card_title(text: str) -> bool:
+    words = text.split()
+    return 2 <= len(words) and len(text) <= _CARD_TITLE_MAX and not _DIGIT.match(text) \
+        and text.rstrip()[-1:] not in ".,;:!?" and not is_known_heading(text) and not _VENUE_LINE.match(text)
+
+
+def _date_line(text: str) -> tuple[DateMatch, str | None, bool] | None:
+    """(date, end date, has a weekday or hours) when the line holds only a date or date range with weekdays and
+    hours around it ("Thu 14 Mar 2024, 09:30 – 13:00", "Tue 21 May 2024 – Wed 22 May 2024")."""
+    dates = [d for d in find_dates(text) if d.value and d.kind in ("date", "range")]
+    if not dates or len(dates) > 2:
+        return None
+    rest = text
+    for d in reversed(dates):
+        rest = rest[:d.start] + " " + rest[d.end:]
+    timed = bool(_WEEKDAY.search(rest) or _TIME_RANGE.search(rest))
+    rest = _TIME_RANGE.sub(" ", _WEEKDAY.sub(" ", rest))
+    if not _CARD_FILLER.fullmatch(rest):
+        return None
+    first, last = dates[0], dates[-1]
+    end_date = first.end_value if len(dates) == 1 else (last.end_value or last.value)
+    return first, end_date, timed
 
 
 def _heading_event(part: SectionText, section_year: _LazyYear) -> list[_Event]:

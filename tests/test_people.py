@@ -290,3 +290,26 @@ def test_no_role_from_loose_context(text, name):
     found = by_name(text)
     assert name in found
     assert found[name]["role"] is None
+
+
+# The organisation in brackets or in the next table cell, whatever entity recognition made of it.
+@pytest.mark.parametrize(
+    "text,name,role,organisation",
+    [
+        ("Board\nPresident: Marco Vitali (Calzaturificio Vitali S.r.l.)\n", "Marco Vitali", "President",
+         "Calzaturificio Vitali S.r.l."),
+        ("Board\nBoard member: Giorgos Lazaridis (Pylaia Customs Brokers)\n", "Giorgos Lazaridis", "Board member",
+         "Pylaia Customs Brokers"),
+        ("| Name | Role | Company |\n|---|---|---|\n| Mark Borg | Chairperson | Falcon Aero Services Ltd |\n", "Mark Borg",
+         "Chairperson", "Falcon Aero Services Ltd"),
+        ("Management\nZoltán Farkas (Mecsekvill Kft.) – Vice-President\n", "Zoltán Farkas", "Vice-President",
+         "Mecsekvill Kft."),
+        ("Management\nLuísa Pinho Correia – President of the Board (Corticeira do Vouga S.A.)\n", "Luísa Pinho Correia",
+         "President of the Board", "Corticeira do Vouga S.A."),
+        # a place in brackets is no organisation
+        ("Board\nTreasurer: Anna Rossi (Italy)\n", "Anna Rossi", "Treasurer", None),
+    ],
+)
+def test_organisation_in_brackets_or_next_cell(text, name, role, organisation):
+    person = by_name(text)[name]
+    assert (person["role"], person["organisation"]) == (role, organisation)

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..document import Document, Extraction, Line, Mention, Span
+from ..gazetteer import find_places
 from ..entities import AFTER_PERSON_FOR, AFTER_PERSON_OF, AFTER_PERSON_QUOTE, HONORIFIC_WORDS, ROLE, ROLE_ALTERNATION, ROLE_PHRASE
 
 _HONORIFIC_PREFIX = re.compile(r"^(?:(?:Mr|Mrs|Ms|Dr|Prof|Assoc|Assos|Eng|Ing)\.?\s+)+|^(?:г-н|г-жа)\s+", re.IGNORECASE)
@@ -171,9 +172,10 @@ def _beside(doc: Document, mention: Mention, orgs: list[Mention]):
             role_span, org = (m.start("role"), m.end("org")), later
         if m.group("org") and org is None:
             role_span = (m.start("role"), m.end("org"))  # "President of Montenegro": a place is part of the role
-        if org is None and not m.group("org"):
-            org = _org_following(text, orgs, m.end(), _COMMA)  # "X, Project Coordinator, SPTC"
         role = (text[role_span[0]:role_span[1]], role_span)
+        if org is None and not m.group("org"):  # "X, Project Coordinator, SPTC", "| X | Chair | Org |", "X – Chair (Org)"
+            org = _org_following(text, orgs, m.end(), _COMMA_OR_BAR)
+            return role, ((org.text, (org.start, org.end)) if org else _bracketed_org(doc, orgs, m.end()))
         return role, ((org.text, (org.start, org.end)) if org else None)
     m = _PAREN_ROLE.match(text, mention.end)
     if m and ROLE.search(m.group("role")):
@@ -184,7 +186,9 @@ def _beside(doc: Document, mention: Mention, orgs: list[Mention]):
         if m:
             org = _org_at(orgs, m.start(1), m.end(1))
             if org:
-                return None, (org.text, (org.start, org.end))
+                after = ROLE_PHRASE.match(text, m.end()) if regex is _PAREN_ORG else None  # "X (Org) – Vice-President"
+                role = (after.group("role"), after.span("role")) if after and not after.group("org") else None
+                return role, (org.text, (org.start, org.end))
     m = AFTER_PERSON_OF.match(text, mention.end)  # "Prof. X of the Y Institute", "X from Y Cluster"
     if m:
         org = next((o for o in orgs if o.start == m.end()), None)
@@ -194,6 +198,28 @@ def _beside(doc: Document, mention: Mention, orgs: list[Mention]):
 
 
 _COMMA = re.compile(r",[^\S\n]*")
+_COMMA_OR_BAR = re.compile(r"(?:,|[^\S\n]*\|)[^\S\n]*")
+
+
+def _bracketed_org(doc: Document, orgs: list[Mention], pos: int) -> tuple[str, Span] | None:
+    """ "Board member: X (Pylaia Customs Brokers)": a capitalised name in brackets right after a person and
+    their role is their organisation, whether or not entity recognition knew it; not a place or a role."""
+    m = _PAREN_ORG.match(doc.text, pos)
+    if m is None:
+        return None
+    name = m.group(1).strip()
+    org = _org_at(orgs, m.start(1), m.end(1))
+    if org is not None and (org.text == name or ROLE.search(name)):
+        return org.text, (org.start, org.end)
+    places = find_places(name)
+    if not name[:1].isupper() or len(name.split()) > _MAX_ORG_WORDS or ROLE.search(name) \
+            or (places and places[0].start == 0 and places[-1].end == len(name)) or not re.search(r"[^\W\d_]{2}", name):
+        return None
+    start = m.start(1) + m.group(1).index(name)
+    return name, (start, start + len(name))
+
+
+_MAX_ORG_WORDS = 8
 
 
 def _org_following(text: str, orgs: list[Mention], pos: int, sep: re.Pattern) -> Mention | None:
@@ -280,9 +306,9 @@ def _role_before(doc: Document, mention: Mention, orgs: list[Mention]):
     if m:  # "the cluster director, X,"
         return (m.group("role"), m.span("role")), None
     m = _ROLE_COLON_BEFORE.search(text, start, mention.start)
-    if m and ROLE.search(m.group("role")):  # "President of the board: X, Org"
+    if m and ROLE.search(m.group("role")):  # "President of the board: X, Org", "Board member: X (Org)"
         org = _org_following(text, orgs, mention.end, _COMMA)
-        return (m.group("role"), m.span("role")), ((org.text, (org.start, org.end)) if org else None)
+        return (m.group("role"), m.span("role")), ((org.text, (org.start, org.end)) if org else _bracketed_org(doc, orgs, mention.end))
     m = _ROLE_BEFORE.search(text, start, mention.start)
     if m:
         role_end = m.start() + len(ROLE.match(text, m.start()).group())

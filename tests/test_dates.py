@@ -1,7 +1,7 @@
 """Date candidates: every form keeps the precision the text gives and nothing more."""
 import pytest
 
-from profile_extract.dates import find_dates, parse_date
+from profile_extract.dates import find_date_spans, find_dates, parse_date
 
 CASES = [
     # text, expected (kind, value, end_value) of the first candidate
@@ -102,3 +102,21 @@ def test_month_year_and_year_first_numeric_dates(text, expected):
     assert [(d.kind, d.value) for d in found] == expected
     for d in found:
         assert text[d.start:d.end] == d.text
+
+
+@pytest.mark.parametrize(
+    "text,start,end",
+    [
+        ("on 19/10/2024 – 20/10/2024 in Fermo", "2024-10-19", "2024-10-20"),
+        ("from 21.05.2024 to 22.05.2024", "2024-05-21", "2024-05-22"),
+        ("2024-05-21 – 2024-05-22", "2024-05-21", "2024-05-22"),
+    ],
+)
+def test_two_full_dates_joined_are_one_span(text, start, end):
+    (span,) = find_date_spans(text)
+    assert (span.kind, span.value, span.end_value) == ("range", start, end)
+
+
+def test_dates_in_order_or_apart_stay_separate():
+    assert [d.kind for d in find_date_spans("signed on 3 May 2022 and 4 May 2022")] == ["date", "date"]
+    assert [d.kind for d in find_date_spans("22.05.2024 – 21.05.2024")] == ["date", "date"]

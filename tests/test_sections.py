@@ -381,3 +381,32 @@ def test_placeholder_is_no_value_of_a_list_or_place_label(placeholder):
     assert values(doc, "sectors") == [[]]
     assert values(doc, "location") == [[]]
     assert values(doc, "members.total") == [["40"]]
+
+
+@pytest.mark.parametrize(
+    "label,key",
+    [
+        ("Our sectors:", "sectors"),
+        ("Services what we provide for members:", "services"),
+        ("Sectors we work in", "sectors"),
+        ("Which markets do you target?", "target_countries"),
+        ("Formation", "established"),
+        ("Technology centres and universities", "members.research_organisations"),
+        # a possessive or a clause does not turn other words into a topic label
+        ("Our projects", None),
+        ("Members of the board", None),
+    ],
+)
+def test_label_wordings(label, key):
+    spec = match_label(label)
+    assert (spec.key if spec else None) == key
+
+
+def test_question_line_labels_the_list_under_it():
+    doc = doc_of("Which sectors do you cover?\nOur sectors:\n- Footwear\n- Leather goods\n")
+    assert values(doc, "sectors") == [["Footwear", "Leather goods"]]
+
+
+def test_yearly_figures_row_takes_the_latest_column_and_not_the_year_header():
+    doc = doc_of("Membership | 2022 | 2023\nTotal members | 71 | 78\n")
+    assert values(doc, "members.total") == [["78"]]

@@ -175,6 +175,24 @@ def _find_dates(text: str, start: int, end: int, kinds: frozenset[str] | None) -
     return tuple(found)
 
 
+_RANGE_JOIN = re.compile(r"\s*(?:[-–—]|to|until|till|through|bis|до)\s*", re.IGNORECASE)
+
+
+def find_date_spans(text: str, start: int = 0, end: int | None = None) -> list[DateMatch]:
+    """`find_dates`, with two full dates joined by a dash or "to" read as one range ("19/10/2024 – 20/10/2024"),
+    as an event's days are written. (Project periods read the two ends themselves.)"""
+    out: list[DateMatch] = []
+    for match in find_dates(text, start, end):
+        last = out[-1] if out else None
+        if last is not None and last.kind == "date" and match.kind == "date" and last.value and match.value \
+                and last.value < match.value and _RANGE_JOIN.fullmatch(text, last.end, match.start):
+            out[-1] = DateMatch(last.start, match.end, text[last.start:match.end], "range", last.value, match.value,
+                                last.month, last.day)
+        else:
+            out.append(match)
+    return out
+
+
 @lru_cache(maxsize=4096)
 def parse_date(value: str) -> str | None:
     """Normalise a whole string that should be one date (a form field's value)."""

@@ -77,7 +77,20 @@ def match_label(label: str) -> LabelSpec | None:
         for spec in label_specs():
             if spec.regex.fullmatch(candidate):
                 return spec
+    # "Our sectors", "Services what we provide for members", "Sectors we work in": a topic list's label
+    # with a possessive before it or a clause after it
+    plain = _POSSESSIVE_LEAD.sub("", bare)
+    head = _CLAUSE_AFTER_HEAD.match(plain)
+    for candidate in dict.fromkeys(c for c in (plain, head and head.group(1)) if c and c != bare):
+        spec = next((spec for spec in label_specs() if spec.key in _TOPIC_KEYS and spec.regex.fullmatch(candidate)), None)
+        if spec is not None:
+            return spec
     return None
+
+
+
+_POSSESSIVE_LEAD = re.compile(r"^(?:our|the|its|their|main|key|core)\s+")  # "Our sectors"
+_CLAUSE_AFTER_HEAD = re.compile(r"^(\w+(?: \w+)??) (?:what|which|that|we|where|in which)\b")
 
 
 _BRACKETED = re.compile(r"\s*\([^()]*\)")  # "Other members (municipalities, chambers)": the label without its gloss
@@ -193,7 +206,8 @@ _NUMBER_COLUMNS = re.compile(
 def _colonless_label(line: Line) -> list[tuple[str, tuple[int, int], list[Line] | None]]:
     """A known label standing alone on its line without a colon ("Technology fields")."""
     text = line.text
-    if len(text) <= 80 and not line.bullet and not _SENTENCE_END.search(text) and match_label(text):
+    body = text.rstrip().rstrip("?")  # a question is a label too ("Which markets do you target?")
+    if len(text) <= 80 and not line.bullet and not _SENTENCE_END.search(body) and match_label(text):
         return [(text, line.span, None)]
     return []
 
@@ -201,6 +215,7 @@ def _colonless_label(line: Line) -> list[tuple[str, tuple[int, int], list[Line] 
 # lists a heading may label as a form label does (projects and people have their own readers)
 _HEADING_LIST_KEYS = frozenset({"sectors", "technology_fields", "s3_priority_areas", "emerging_industries", "services",
                                 "labels", "networks", "target_countries"})
+_TOPIC_KEYS = _HEADING_LIST_KEYS - {"labels", "networks"}  # labels whose possessive or trailing clause may be dropped
 
 
 def _list_heading_field(line: Line) -> FormField | None:

@@ -18,7 +18,7 @@ from typing import Any, Iterator
 
 from rapidfuzz import fuzz
 
-from ..dates import MONTHS, DateMatch, find_dates
+from ..dates import MONTHS, DateMatch, find_date_spans, find_dates
 from ..document import Document, Extraction, Span
 from ..sections import is_known_heading
 from .projects import SectionText, Sentence, section_sentences
@@ -233,7 +233,7 @@ def _weak_milestone(text: str) -> tuple[tuple[int, int, bool], bool] | None:
 
 def _date_first_item(sentence: Sentence) -> list[_Event]:
     text = sentence.text
-    dates = find_dates(text, 0, min(len(text), 40))
+    dates = find_date_spans(text, 0, min(len(text), 40))
     if not dates or dates[0].start != 0 or not dates[0].value:
         return []
     date = dates[0]
@@ -379,7 +379,7 @@ def _card_title(text: str) -> bool:
 def _date_line(text: str) -> tuple[DateMatch, str | None, bool] | None:
     """(date, end date, has a weekday or hours) when the line holds only a date or date range with weekdays and
     hours around it ("Thu 14 Mar 2024, 09:30 – 13:00", "Tue 21 May 2024 – Wed 22 May 2024")."""
-    dates = [d for d in find_dates(text) if d.value and d.kind in ("date", "range")]
+    dates = [d for d in find_date_spans(text) if d.value and d.kind in ("date", "range")]
     if not dates or len(dates) > 2:
         return None
     rest = text
@@ -407,7 +407,7 @@ def _heading_event(part: SectionText, section_year: _LazyYear) -> list[_Event]:
     if not body or not _DIGIT.search(body[0].text):
         return []
     text = body[0].text
-    dates = [d for d in find_dates(text) if d.kind in ("date", "range") and d.value]
+    dates = [d for d in find_date_spans(text) if d.kind in ("date", "range") and d.value]
     if not dates:
         return []
     date = dates[0]
@@ -583,7 +583,7 @@ def _fair(text: str) -> tuple[int, int, bool] | None:
 def _dates(text: str, section_year: _LazyYear, title: tuple[int, int], proper: bool) -> list[DateMatch]:
     """The date(s) of the event: most precise first; several bare years ("in 2014 and 2015") give several events."""
     candidates = []
-    found = find_dates(text)
+    found = find_date_spans(text)
     years_in_text = [d for d in found if d.value]
     for date in found:
         if date.kind == "daymonth":

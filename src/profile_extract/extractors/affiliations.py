@@ -593,7 +593,8 @@ def extract(doc: Document, found: dict[str, Any]) -> Extraction:
     partners = _dedupe([_without_place_note(value, span) for value, span in partners])
     for value, span in partners:
         if _is_self(value, selves) or any(same_organisation(value, t) for t in taken) or excluded(value) \
-                or any(s <= span[0] and span[1] <= e and (s, e) != span for s, e in inside_networks):
+                or any(s <= span[0] and span[1] <= e and (s, e) != span for s, e in inside_networks) \
+                or _just_a_place(value) or _bracketed_after_self(doc.text, span, selves):
             continue  # "Cluster Associations" inside "European Network of Cluster Associations" is that network
         out.append("partner_clusters", value, span)
     return out
@@ -611,6 +612,21 @@ def _without_place_note(value: str, span: Span) -> tuple[str, Span]:
     if len(parts) > 2 or not all(len(found := find_places(part)) == 1 and found[0].text == part for part in parts):
         return value, span
     return value[:note.start()], (span[0], span[0] + note.start())
+
+
+def _just_a_place(value: str) -> bool:
+    places = find_places(value)
+    return len(places) == 1 and places[0].text == value.strip()
+
+
+def _bracketed_after_self(text: str, span: Span, selves: list[str]) -> bool:
+    """ "The Fermo Footwear Innovation Cluster (Cluster Innovazione Calzatura Fermo)": the page's own name in
+    another language, not a partner."""
+    before = text[max(0, span[0] - 120):span[0]].rstrip()
+    if not before.endswith("("):
+        return False
+    before = norm(before[:-1])
+    return any(s and before.endswith(norm(s)) for s in selves)
 
 
 def _is_self(value: str, selves: list[str]) -> bool:
@@ -781,6 +797,7 @@ def _awarded_to_self(doc: Document, line: Line, start: int, selves: list[str], v
         return True
     item = _ITEM_LEAD.match(text, line.start, start)
     if item is not None and item.end() == start and not any(line.start <= f.label_span[0] < line.end for f in doc.fields) \
+            and ":" not in text[start:line.end] \
             and (_under_label_heading(doc, start) or len(line.text) <= _LABEL_ITEM):
         return True  # "## Labels" / "- Bronze Label of ..., awarded by ESCA in 2022"; "2021 – Gold Label of ... (ESCA)"
     if receives:

@@ -387,3 +387,23 @@ def test_town_in_the_name_counts_only_in_a_country_the_page_names(text, name, ex
 )
 def test_target_countries_named_before_their_cue(text, codes):
     assert run(text, "Some Cluster").get("target_countries", []) == codes
+
+
+@pytest.mark.parametrize(
+    "text,name,expected",
+    [
+        # a seat phrase opening the sentence, the organisation as the subject after the comma
+        ("Based in Galway, Ireland, the cluster was registered in 2019.", "Atlantic Marine Robotics Cluster",
+         ("IE", None, "Galway")),
+        ("Headquartered in Galway, Atlantic Marine Robotics Cluster brings together 60 members.",
+         "Atlantic Marine Robotics Cluster", ("IE", None, "Galway")),
+        ("Based in Cork, Ireland, the Marine Institute works with us.", "Atlantic Marine Robotics Cluster",
+         (None, None, None)),
+        # a footer: the name, other short facts, then the place
+        ("News\nThe cluster met in Athens on 3 May 2024.\n"
+         "Thermaikos Logistics Cluster · established in 2014 · Thessaloniki, Central Macedonia, Greece\n",
+         "Thermaikos Logistics Cluster", ("GR", "Central Macedonia", "Thessaloniki")),
+    ],
+)
+def test_seat_in_leading_phrases_and_footers(text, name, expected):
+    assert seat(run(text, name)) == expected

@@ -65,8 +65,9 @@ _HEADER = re.compile(r"^(?P<c>[^:()]{2,40}?)\s*:\s*(?P<r>[^:()]{2,60}?)\s*\(\s*(
 _FOLLOWER_GAP = re.compile(r"\s*(?:\)?\s*,(?:\s+the\s+(?:capital|administrative\s+(?:centre|center)|centre|center)\s+of"
                            r"(?:\s+the)?)?|\(|,?\s+in(?:\s+the)?)\s*")
 # between the organisation's name and its town: "X (ACR) – Celje", "X | Split, Croatia", "The X from Cahul, Moldova"
-_NAME_THEN_PLACE = re.compile(r"\s*(?:\([^()\n]{1,15}\)\s*)?(?:[–—,|·•-]|\s(?:from|based\s+in|of))\s*$")
-_BEFORE_NAME_ON_LINE = re.compile(r"(?:[^:\n]{2,40}:\s*)?(?:the|The)?\s*")  # "The X from ...", "Lead partner: X, Prella"
+# "X (ACR) – ", "X from ", "X · established in 2014 · " (a footer's other short facts between)
+_NAME_THEN_PLACE = re.compile(r"\s*(?:\([^()\n]{1,15}\)\s*)?(?:[|·•][^|·•\n]{1,40}?)*(?:[–—,|·•-]|\s(?:from|based\s+in|of))\s*$")
+_BEFORE_NAME_ON_LINE = re.compile(r"(?:[^:\n]{2,40}:\s*)?(?:(?:the|The)\s+)?\s*")  # "The X from ...", "Lead partner: X, Prella"
 _SENTENCE_STOP = re.compile(r"[.;!?\n]")
 _TARGET_LEAD = 30  # characters before a trigger word where a target phrase may begin ("main export markets")
 _TARGET_TAIL = 100  # characters after it where the phrase may end ("markets where ... most in demand:")
@@ -412,7 +413,8 @@ def _from_phrases(doc: Document, places: list[Place], names: list[str], seat: _S
                 if not _based_noun_is_organisation(doc.text, place, names) and not _organisation_is_subject(doc.text, anchor, names):
                     continue
             elif not _PRONOUN_SUBJECT.match(doc.text[anchor:anchor + 20]) and not _SELF_SEAT.match(doc.text, anchor) \
-                    and not _organisation_is_subject(doc.text, anchor, names):
+                    and not _organisation_is_subject(doc.text, anchor, names) \
+                    and not _subject_after_leading_phrase(doc.text, anchor, place.end, names):
                 continue
             if town and seat.city is None and seat._fits(place.code):
                 seat.city = (doc.text[town[0]:town[1]], town, place.code)
@@ -559,6 +561,27 @@ def _organisation_is_subject(text: str, anchor: int, names: list[str]) -> bool:
     if last >= 0:
         return not _names_other_org(sentence[last:])
     return _opens_with_organisation(sentence, names) and not _names_other_org(sentence)
+
+
+def _subject_after_leading_phrase(text: str, anchor: int, place_end: int, names: list[str]) -> bool:
+    """ "Based in Galway, Ireland, the cluster ...": a seat phrase opening its sentence, whose subject after
+    the comma (past the place's region or country) is the organisation."""
+    line_start = text.rfind("\n", 0, anchor) + 1
+    lead = text[max(line_start, anchor - 400):anchor]
+    starts = [m.end() for m in _SENTENCE_START.finditer(lead)]
+    if lead[starts[-1] if starts else 0:].strip(" \t-•*"):
+        return False
+    after = text[place_end:place_end + _SUBJECT_REACH]
+    for comma in [m.end() for m in re.finditer(r",\s*", after)][:3]:
+        subject = after[comma:].casefold()
+        noun = _NOUN_SUBJECT.match(subject)
+        if _PRONOUN_SUBJECT.match(subject) or (noun and noun.group("noun") in _DESIGNATOR_NOUNS) \
+                or any(subject.removeprefix("the ").startswith(n.casefold()) for n in names if n):
+            return True  # "we", "the cluster", or the name itself; not "the Marine Institute"
+    return False
+
+
+_SUBJECT_REACH = 150
 
 
 def _other_noun_before(sentence: str) -> bool:

@@ -625,3 +625,18 @@ def test_programme_country_pairs_and_codes_after_project(text, programme, code):
                                           ("H2-TRAIN", False), ("COVID19", False), ("GEOBRIDGE", False)])
 def test_code_shaped(word, shaped):
     assert projects.code_shaped(word) is shaped
+
+
+def test_attribute_line_between_title_and_partners():
+    project = one("Current project\nSENS4CARE – Sensor-based remote monitoring for rural care homes\n"
+                  "Interreg Bavaria–Austria 2021–2027, project BA0100117, 04/2023 – 03/2026\n"
+                  "Partners: Tyrolean Life Sciences Cluster, Pegnitz Sensortechnik GmbH\n")
+    assert (project["acronym"], project["programme"], project["code"], project["start"], project["end"]) == (
+        "SENS4CARE", "Interreg Bavaria–Austria 2021–2027", "BA0100117", "2023-04", "2026-03")
+
+
+def test_duration_field_holding_the_period_and_middle_dot_fields():
+    project = one("Projects\nTIMBERLOOP – Circular timber building components in the Baltic Sea region\n"
+                  "Programme: Interreg Baltic Sea Region · Duration: 01/2024–12/2026\n"
+                  "Partners: Värmland Timber Cluster (Sweden), Kaunas University of Applied Engineering (Lithuania)\n")
+    assert (project["programme"], project["start"], project["end"]) == ("Interreg Baltic Sea Region", "2024-01", "2026-12")

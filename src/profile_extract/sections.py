@@ -166,7 +166,7 @@ def _label_parts(line: Line) -> list[tuple[str, tuple[int, int], list[Line] | No
         return [(label, (line.start, line.start + len(label)), None)]
     pairs = []
     position = 0
-    for segment in text.split(" | ") if " | " in text else [text]:
+    for segment in _FIELD_SEPARATOR.split(text):  # "Programme: X | Duration: Y", "Programme: X · Duration: Y"
         m = _INLINE_LABEL.match(segment)
         if m and _plausible_inline_label(m.group("label")):
             label = m.group("label")
@@ -179,6 +179,7 @@ def _label_parts(line: Line) -> list[tuple[str, tuple[int, int], list[Line] | No
     return pairs or _colonless_label(line)
 
 
+_FIELD_SEPARATOR = re.compile(r" [|·•] ")  # three characters each: segment offsets advance by len + 3
 _CAPS_HEADING = re.compile(r"[A-ZÀ-ÞА-Я][A-ZÀ-ÞА-Я&' -]{5,60}")  # "INTERNATIONAL", "FUNDED PROJECTS"
 _TWO_CELLS = re.compile(r"^\|?[ \t]*(?P<label>[^|:\n]{2,60}?)[ \t]*\|[ \t]*(?P<value>[^|\n]{1,200}?)[ \t]*\|?[ \t]*$")
 

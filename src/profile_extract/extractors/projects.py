@@ -734,6 +734,10 @@ def _titled_draft(doc: Document, drafts: list[Draft], group: list[tuple[str, For
             drafts.append(target)
         target.set_name(name[0], name[1], 3)
         target.set_acronym(acr[0], acr[1])
+        for between in doc.lines[line.index + 1:first]:  # "Interreg Bavaria–Austria, project BA0100117, 04/2023 – 03/2026"
+            if ":" not in between.text and len(between.text) <= 300:
+                _attributes(Sentence(between.start, between.end, between.text, True), target, 3, True, bare_period=True,
+                            programme_cue=False)
         return target
     return None
 
@@ -790,6 +794,11 @@ def _form_value(draft: Draft, key: str, form_field: FormField) -> None:
         months = _months(m.group("n"), m.group("unit")) if m else None
         if months:
             draft.put("duration_months", months, (first.start + m.start(), first.start + m.end()), 3)
+        else:  # "Duration: 01/2024–12/2026": the period
+            dates = [d for d in find_dates(text) if d.value]
+            if len(dates) >= 2:
+                draft.put("start", dates[0].value, (first.start + dates[0].start, first.start + dates[0].end), 3)
+                draft.put("end", dates[1].end_value or dates[1].value, (first.start + dates[1].start, first.start + dates[1].end), 3)
     elif key in ("partners", "coordinator"):
         for value in values:
             for piece in re.finditer(r"[^,;]+", value.text) if len(values) == 1 else [re.match(r".+", value.text)]:
@@ -1094,12 +1103,13 @@ def _bg_names(text: str, pos: int) -> list[tuple[str, Span]]:
 # -- attributes ----------------------------------------------------------------
 
 
-def _attributes(sentence: Sentence, draft: Draft, rank: int, about_project: bool, bare_period: bool = False) -> None:
+def _attributes(sentence: Sentence, draft: Draft, rank: int, about_project: bool, bare_period: bool = False,
+                programme_cue: bool = True) -> None:
     text, offset = sentence.text, sentence.start
     code = _code_in(text, offset)
     if code:
         draft.put("code", code[0], code[1], rank)
-    programme = _programme_in(text, offset, need_cue=True)
+    programme = _programme_in(text, offset, need_cue=programme_cue)
     if programme:
         draft.put("programme", programme[0], programme[1], rank)
     for regex in _PARTNERS:

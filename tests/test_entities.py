@@ -335,3 +335,30 @@ def test_part_of_europe_stays_a_gpe(text, names):
 )
 def test_x_and_the_y_association_is_not_one_org(text, joined):
     assert not any(label == "ORG" and joined in t for t, label in found(text))
+
+
+@pytest.mark.parametrize(
+    "text,expected,not_expected",
+    [
+        # a full name, a dash and a known town: the name and its seat; a short name keeps its place
+        ("Our member clusters\n\n- Rhine Life Sciences Cluster – Basel\n- ICT Cluster – Varna\n",
+         [("Rhine Life Sciences Cluster", "ORG"), ("Basel", "GPE"), ("ICT Cluster – Varna", "ORG")],
+         [("Rhine Life Sciences Cluster – Basel", "ORG")]),
+        ("- Eastern Switzerland Plastics Cluster – St. Gallen\n",
+         [("Eastern Switzerland Plastics Cluster", "ORG"), ("St. Gallen", "GPE")], []),
+        # a milestone's verb is not part of the name
+        ("2016 – Joined the Danube Mechatronics Network\n", [("Danube Mechatronics Network", "ORG")],
+         [("Joined the Danube Mechatronics Network", "ORG")]),
+        # "X and University of Y": two bodies
+        ("Partners: Sicilian Aerospace Technology District and University of Catania Engineering Campus.\n",
+         [("University of Catania Engineering Campus", "ORG")],
+         [("Sicilian Aerospace Technology District and University of Catania Engineering Campus", "ORG")]),
+        ("The Chamber of Commerce and Industry of Timiș joined.\n", [("Chamber of Commerce and Industry of Timiș", "ORG")], []),
+    ],
+)
+def test_names_with_seats_verbs_and_pairs(text, expected, not_expected):
+    mentions = found(text)
+    for item in expected:
+        assert item in mentions
+    for item in not_expected:
+        assert item not in mentions

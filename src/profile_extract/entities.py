@@ -463,7 +463,8 @@ class _Finder:
                 continue  # "Ministry of Science, Research and Economy"; not "Aarhus Vand, Grundfos and X"
             m = regex.match(text, end)
             if m and not _has_designator(text[m.start():m.end()].replace(",", " ").split()):
-                if regex is DASH_PLACE and (self._place_column(m.end()) or self._country_at(m.start(1), m.end(1))):
+                if regex is DASH_PLACE and (self._place_column(m.end()) or self._country_at(m.start(1), m.end(1))
+                                            or self._seat_after_full_name(start, end, m)):
                     continue  # "Plastics Cluster Bavaria – Nuremberg, Germany", "X – Poland": where it is, not its name
                 return m.end()
         if text[start:end].split()[-1].casefold() in ("university", "universität", "université"):
@@ -471,6 +472,14 @@ class _Finder:
             if m:
                 return m.end()
         return end
+
+    def _seat_after_full_name(self, start: int, end: int, dash: re.Match) -> bool:
+        """ "Rhine Life Sciences Cluster – Basel": a name of three words or more, then a known town, is the name
+        and its seat; "ICT Cluster – Varna" is one name."""
+        line_end = self.text.find("\n", dash.start(1))
+        town = find_places(self.text, dash.start(1), len(self.text) if line_end < 0 else line_end)  # "St. Gallen"
+        return len(self.text[start:end].split()) >= 3 and bool(town) and town[0].kind == "city" \
+            and town[0].start == dash.start(1) and town[0].end >= dash.end(1)
 
     def _lead_quoted(self) -> None:
         for m in LEAD_QUOTED.finditer(self.text):
@@ -866,6 +875,9 @@ def _has_designator(words: list[str], plural: bool = False) -> bool:
     return any(_is_designator(w, plural) for w in words)
 
 
+_LEAD_OF = re.compile(rf"(?:{trie_regex(w.capitalize() for w in LEAD_DESIGNATORS)}){_SP}(?:of|for){_SP}")
+
+
 def _split_sequence(text: str, start: int, end: int, is_place=None, covers=None, in_list: bool = False) -> list[tuple[int, int]]:
     """Split "X University and the Y Laboratory" into two names when both halves are names.
 
@@ -884,6 +896,7 @@ def _split_sequence(text: str, start: int, end: int, is_place=None, covers=None,
         if (
             _org_span(text, _tokens(text, seg_start, left_end), is_place)
             or text[left_end:right_start].rstrip().endswith(" the")  # "X and the Y Association": two bodies
+            or (len(left_words) >= 2 and _LEAD_OF.match(text, right_start))  # "X District and University of Y"
             or (covers and covers(seg_start, left_end) and not parallel)
             or (in_list and len(left_words) <= 3 and not (is_place and is_place(seg_start, left_end))
                 and not any(_is_adjective(w) for w in left_words)

@@ -590,7 +590,7 @@ def extract(doc: Document, found: dict[str, Any]) -> Extraction:
         list(_form_values(doc, "partner_clusters")) + list(_listed_clusters(doc)) + list(_partner_list_items(doc, found))
         + list(_prose_clusters(doc))
     )
-    partners = _dedupe([_without_place_note(value, span) for value, span in partners])
+    partners = _dedupe([_without_note(value, span) for value, span in partners])  # "Riga Data Cluster (Latvia)"
     for value, span in partners:
         if _is_self(value, selves) or any(same_organisation(value, t) for t in taken) or excluded(value) \
                 or any(s <= span[0] and span[1] <= e and (s, e) != span for s, e in inside_networks) \
@@ -598,20 +598,6 @@ def extract(doc: Document, found: dict[str, Any]) -> Extraction:
             continue  # "Cluster Associations" inside "European Network of Cluster Associations" is that network
         out.append("partner_clusters", value, span)
     return out
-
-
-_PLACE_NOTE = re.compile(r"\s*\((?P<place>[^()]{2,40})\)$")
-
-
-def _without_place_note(value: str, span: Span) -> tuple[str, Span]:
-    """ "Riga Data Cluster (Latvia)" -> "Riga Data Cluster": a bracketed seat or country is not part of the name."""
-    note = _PLACE_NOTE.search(value)
-    if note is None:
-        return value, span
-    parts = [part.strip() for part in note.group("place").split(",")]  # "(Latvia)", "(Graz, Austria)"
-    if len(parts) > 2 or not all(len(found := find_places(part)) == 1 and found[0].text == part for part in parts):
-        return value, span
-    return value[:note.start()], (span[0], span[0] + note.start())
 
 
 def _just_a_place(value: str) -> bool:
@@ -693,12 +679,15 @@ def _form_values(doc: Document, key: str, split: bool = True) -> Iterable[tuple[
                 continue  # prose under a "Networks" heading is read as prose, not as a list
             spans = split_items(line.text) if split else [(0, len(line.text))]
             for s, e in spans:
-                value = _without_bracket_note(_TRAILING_YEAR.sub("", line.text[s:e]).strip(" ;,."))
+                value = _without_bracket_note(_TRAILING_YEAR.sub("", _MEMBERSHIP_LEAD.sub("", line.text[s:e])).strip(" ;,."))
                 if value and not is_placeholder(value) and len(value) <= 200:
                     start = line.start + line.text.index(value, s)
                     yield value, (start, start + len(value))
 
 
+# "Network: member of the X Alliance", "joined the X": the value is X
+_MEMBERSHIP_LEAD = re.compile(r"^\s*(?:(?:a|an)\s+)?(?:(?:full|founding|active|associate)\s+)?(?:member\s+of|joined|partner\s+in)\s+(?:the\s+)?",
+                              re.IGNORECASE)
 _BRACKET_NOTE = re.compile(r"\s*\((?P<note>[^()]{2,40})\)$")
 
 
@@ -712,6 +701,11 @@ def _without_bracket_note(value: str) -> str:
     if note.replace(".", "").replace("-", "").isupper() or find_places(note) and find_places(note)[0].text == note:
         return value[: m.start()]
     return value
+
+
+def _without_note(value: str, span: Span) -> tuple[str, Span]:
+    bare = _without_bracket_note(value)
+    return bare, (span[0], span[0] + len(bare))
 
 
 def _sentence_value(text: str) -> bool:

@@ -1,7 +1,7 @@
 """Small text helpers shared by the extractors."""
 import pytest
 
-from profile_extract.text_utils import find_all
+from profile_extract.text_utils import find_all, sentence_around
 
 
 @pytest.mark.parametrize(("text", "needle", "expected"), [
@@ -14,3 +14,20 @@ from profile_extract.text_utils import find_all
 ])
 def test_find_all_gives_every_offset(text, needle, expected):
     assert list(find_all(text, needle)) == expected
+
+
+@pytest.mark.parametrize(
+    "text,word,sentence",
+    [
+        ("Клъстерът, със седалище в гр. Смолян, е създаден през 2012 г.", "създаден",
+         "Клъстерът, със седалище в гр. Смолян, е създаден през 2012 г."),
+        ("We met Dr. Ana Lupu in St. Gallen. She leads the cluster.", "Lupu", "We met Dr. Ana Lupu in St. Gallen."),
+        # the look-ahead sees the capital at the word itself: the sentence before ends there
+        ("The cluster works with Oslo University. Founded in 1919, it is old.", "Founded",
+         "Founded in 1919, it is old."),
+    ],
+)
+def test_sentence_around_skips_abbreviations(text, word, sentence):
+    start = text.index(word)
+    lo, hi = sentence_around(text, start, start + len(word))
+    assert text[lo:hi].strip() == sentence

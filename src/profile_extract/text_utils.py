@@ -32,16 +32,29 @@ def find_numbers(text: str, start: int = 0, end: int | None = None) -> list[tupl
     return [(m.start(), m.end(), number_value(m)) for m in NUMBER.finditer(text, start, len(text) if end is None else end)]
 
 
+with resources.files("profile_extract.data").joinpath("abbreviations.toml").open("rb") as _fh:
+    ABBREVIATIONS: tuple[str, ...] = tuple(tomllib.load(_fh)["abbreviations"])  # as written: "Dr", "St", "гр"
+ABBREVIATION_KEYS = frozenset(a.casefold() for a in ABBREVIATIONS)
+
 _SENTENCE_END = re.compile(r"[.!?](?=\s+[\"“„(]?[A-ZА-Я0-9])|\n")
+_WORD_BEFORE_STOP = re.compile(r"([^\s(]*)\.$")
+
+
+def _abbreviation_before(text: str, stop: int) -> bool:
+    """The full stop at `stop` closes an abbreviation ("гр. Смолян", "Dr. Lupu"), not a sentence."""
+    m = _WORD_BEFORE_STOP.search(text, max(0, stop - 12), stop + 1)
+    return m is not None and m.group(1).casefold() in ABBREVIATION_KEYS
 
 
 def sentence_around(text: str, start: int, end: int, reach: int = 400) -> tuple[int, int]:
     """Bounds of the sentence (or line) holding text[start:end], looking at most `reach` characters each way."""
     lo = max(0, start - reach)
     # one character past `start`: the look-ahead must see the capital that opens the sentence at `start`
-    ends = [m.end() for m in _SENTENCE_END.finditer(text, lo, min(len(text), start + 1)) if m.start() < start]
+    ends = [m.end() for m in _SENTENCE_END.finditer(text, lo, min(len(text), start + 1))
+            if m.start() < start and not _abbreviation_before(text, m.start())]
     lo = ends[-1] if ends else lo
-    m = _SENTENCE_END.search(text, end, min(len(text), end + reach))
+    m = next((m for m in _SENTENCE_END.finditer(text, end, min(len(text), end + reach))
+              if not _abbreviation_before(text, m.start())), None)
     return lo, (m.start() + 1 if m else min(len(text), end + reach))
 
 

@@ -26,7 +26,7 @@ from rapidfuzz import fuzz
 from ..gazetteer import country_names, find_places, is_country_name
 from ..document import Document, Extraction, Line, Span
 from ..sections import is_placeholder
-from ..text_utils import find_all
+from ..text_utils import ABBREVIATION_KEYS, find_all
 from .topics import split_items
 
 # --- organisation names: shared vocabulary and helpers -----------------------------------
@@ -44,7 +44,7 @@ _NOT_ORG_AFTER = frozenset(_ORGS["not_organisation_after"])
 _HEADS = frozenset(_ORGS["network_heads"])
 _CLUSTER_WORDS = frozenset(_ORGS["cluster_words"])
 _LEGAL = frozenset(_ORGS["legal_forms"])
-_ABBREVIATIONS = frozenset(_ORGS["abbreviations"])
+
 _CONNECTORS = frozenset({"and", "&", "of", "for", "и", "на", "за"})
 
 # a word of a name: letters, inner hyphens/apostrophes/ampersands ("Green-Tech", "IT&C")
@@ -142,7 +142,7 @@ def sentence_bounds(text: str, pos: int, line: Line) -> tuple[int, int]:
     start, end = max(line.start, pos - _MAX_SENTENCE), min(line.end, pos + _MAX_SENTENCE)
     for m in _SENTENCE_END.finditer(text, start, end):
         word = re.search(r"([^\s(]*)$", text[max(line.start, m.start() - 12):m.start()]).group(1)
-        if len(word) <= 1 or word.casefold().rstrip(".") in _ABBREVIATIONS:
+        if len(word) <= 1 or word.casefold().rstrip(".") in ABBREVIATION_KEYS:
             continue
         if m.end() <= pos:
             start = m.end()
@@ -914,7 +914,7 @@ def _has_sentence_end(text: str) -> bool:
     """A full stop that ends a sentence, not one after an abbreviation or initial ("St. Gallen", "Dr. X")."""
     for m in _SENTENCE_END.finditer(text):
         word = re.search(r"([^\s(]*)$", text[:m.start()]).group(1)
-        if len(word) > 1 and word.casefold().rstrip(".") not in _ABBREVIATIONS:
+        if len(word) > 1 and word.casefold().rstrip(".") not in ABBREVIATION_KEYS:
             return True
     return False
 

@@ -23,7 +23,7 @@ from ..dates import DateMatch, find_dates
 from ..gazetteer import find_places
 from ..document import Document, Extraction, FormField, Line, Section, Span
 from ..sections import is_known_heading, match_label, normalise_label
-from ..text_utils import NUMBER, number_value
+from ..text_utils import ABBREVIATIONS, NUMBER, number_value
 
 _WORD = re.compile(r"\S+")
 
@@ -106,7 +106,7 @@ _PROJECT_ACR_PAREN = re.compile(
 _THIS_PROJECT = re.compile(rf"\s*(?:this|the)\s+(?:{_words(_DATA['project_nouns'])})\b", _I)
 _INLINE_LABEL = re.compile(r"^[^:]{1,40}:\s+\S")
 _SENTENCE_END_MARK = re.compile(r"[.!?]\s+[A-Z]|[.!?]$")
-_NOT_AN_END = "".join(rf"(?<!\b{re.escape(a)}\.)" for a in _DATA["abbreviations"])
+_NOT_AN_END = "".join(rf"(?<!\b{re.escape(a)}\.)" for a in ABBREVIATIONS)
 _SENTENCE_BREAK = re.compile(rf"(?<=[.!?]){_NOT_AN_END}[\"'”’)]?\s+(?=[\"'“„(]?[A-ZА-ЯЁ])")
 _TOKEN = re.compile(r"[^\s,;:()\[\]{}\"“”„«»!?]+")
 _DASH_SPLIT = re.compile(r"\s+[-–—]\s+|\s*[–—]\s*")

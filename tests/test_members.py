@@ -276,3 +276,15 @@ def test_fact_lines_and_yearly_tables(text, expected):
     doc, ex = run(text)
     got = {k: v for k, v in ex.values.get("members", {}).items() if v is not None}
     assert got == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "At present our cluster has 35 member's companies, also 4 universities, in total there is 41 members in cluster.",
+        "The cluster has 35 member companies; in total it has 41 members.",
+        "The cluster has 35 member companies and 41 members in total.",
+    ],
+)
+def test_the_stated_total_beats_a_part(text):
+    assert run(text)[1].values["members"]["total"] == 41

@@ -49,6 +49,9 @@ _GROUPING = re.compile(
     rf"(?:(?P<noun>{_alt(_DATA['grouping_nouns'])})|(?P<company>{_alt(_DATA['company_nouns'])}))(?![\w-])",
     re.IGNORECASE,
 )
+# "in total there are 41 members": the statement of the whole membership beats the counts of its parts
+_TOTAL_WORDS = re.compile(r"\b(?:in\s+total|in\s+all|altogether|a\s+total\s+of|total\s+of|overall)\b", re.IGNORECASE)
+_TOTAL_AFTER = re.compile(r"\s+(?:in\s+total|in\s+all|altogether|overall)\b", re.IGNORECASE)  # "41 members in total"
 _PARTICIPLE_AFTER_COMMA = re.compile(r",\s*\w+ing\b[\w ]*$", re.IGNORECASE)
 _LEADING_COUNT = re.compile(rf"\s*[:\-–]\s*{_QUALIFIER}(?P<num>{_NUM})\+?(?=\s*(?:\(|$|,|;|members))", re.IGNORECASE)
 # "X is coordinated by <the org> and brings together ...": the org is not the subject of the count
@@ -220,7 +223,9 @@ def _from_prose(doc: Document, found: dict[str, Any]) -> dict[str, tuple[int, Sp
             continue  # "X is coordinated by <the org> and brings together ...", not "The cluster was started by ..."
         if stated.subject_start is not None and not _org_is_subject(text[lo:stated.subject_start], refs):
             continue
-        candidates.append((_recency(text, stated, lo), _year_before(text, lo, stated.start), -len(candidates), stated, hi))
+        whole = _TOTAL_WORDS.search(text, max(lo, stated.start - 25), stated.start) or _TOTAL_AFTER.match(text, stated.end)
+        candidates.append((whole is not None,
+                           _recency(text, stated, lo), _year_before(text, lo, stated.start), -len(candidates), stated, hi))
     if candidates:  # the most recent statement: "today we have 87" over "at the end of 2021 we had 61"
         *_, stated, hi = max(candidates)
         counts["total"] = (_number(stated.num), (stated.num_span[0], stated.end))

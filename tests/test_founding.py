@@ -137,3 +137,9 @@ def test_leading_participle_and_fact_lines(text, expected):
                                   "Year established: 2015\n"])
 def test_more_founding_labels(text):
     assert run(text)[1].values.get("established") == "2015"
+
+
+def test_leading_participle_with_a_pronoun_subject_after_naming_sentence():
+    text = ("Nordic Wood Cluster is a non-profit association headquartered in Oslo. Founded in 2017, it unites 34 members.\n")
+    assert run(text)[1].values.get("established") == "2017"
+    assert run("The university is old. Founded in 1919, it trains engineers.\n")[1].values.get("established") is None

@@ -101,9 +101,12 @@ def _leading_participle(doc: Document, lo: int, hi: int, verb: re.Match, refs: l
         return False
     line_end = text.find("\n", verb.end(), hi)
     clause_end = text.find(",", verb.end(), hi if line_end < 0 else line_end)
-    if clause_end >= 0:  # the subject after the comma: the name, or "the <its own type word>", not "it" or "the alliance"
-        return refers_to_org(text[clause_end + 1: min(hi, clause_end + 1 + _SUBJECT_REACH)], refs, anaphor_ok=False,
-                             own_type_ok=True)
+    if clause_end >= 0:  # the subject after the comma: the name, "the <its own type word>" or "we", not "the alliance";
+        subject = text[clause_end + 1: min(hi, clause_end + 1 + _SUBJECT_REACH)]  # "it" when the sentence before named it
+        if _PRONOUN.match(subject):
+            return subject.split()[0].casefold() == "we" or refers_to_org(text[max(0, lo - _SUBJECT_REACH * 3):lo], refs,
+                                                                           anaphor_ok=False, own_type_ok=True)
+        return refers_to_org(subject, refs, anaphor_ok=False, own_type_ok=True)
     rest = text[verb.end(): hi if line_end < 0 else line_end]
     return len(rest) <= _FACT_LINE and _FACT_REST.fullmatch(rest) is not None and not in_others_section(doc, verb.start())
 
@@ -112,6 +115,7 @@ _LINE_LEAD = re.compile(r"[\s\-•*·▪>#|]*")  # a bullet or heading mark befo
 _FACT_LINE = 40
 _FACT_REST = re.compile(r"[^.!?]*[.!?]?\s*")  # "Founded in 2015.": one short clause, nothing after it
 _SUBJECT_REACH = 80
+_PRONOUN = re.compile(r"\s*(?:it|we)\b", re.IGNORECASE)
 
 
 def _sentence(text: str, start: int, end: int) -> tuple[int, int]:

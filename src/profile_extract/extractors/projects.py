@@ -401,10 +401,14 @@ def _project_like(name: str, own_names: list[str]) -> bool:
     ("The Polish–Ukrainian project")."""
     if _is_self(name, own_names) or "|" in name or "#" in name or name.split()[0].casefold() in _IMPERATIVES:
         return False
+    if _CITATION.search(name) or (name.endswith(".") and len(name.split()) > _SENTENCE_WORDS):
+        return False  # a sentence ("In 2020 the Ministry granted ... .[5]"), not a title
     words = [w for w in re.split(r"[\s–—-]+", name) if w]
     return not all(any(p.kind == "adjective" and p.text == w for p in find_places(w)) for w in words)
 
 
+_CITATION = re.compile(r"\[\d{1,3}\]")
+_SENTENCE_WORDS = 8
 _IMPERATIVES = frozenset({"follow", "visit", "read", "see", "download", "subscribe", "join", "contact", "learn", "discover",
                           "find", "click", "share", "sign", "register", "watch"})
 

@@ -402,3 +402,24 @@ def test_event_cards_with_weekday_hours_and_venue():
 def test_a_headline_over_its_publication_date_is_no_card():
     text = "News\n\nCluster welcomes new members\n12 September 2023\nThe cluster welcomed five companies.\n"
     assert run(text)[2] == []
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("The certificate was presented on 14 November 2023 during the Cluster Excellence Days in Brussels.\n",
+         ("Cluster Excellence Days", "2023-11-14", None, "Brussels")),
+        ("The label was handed over on the 3rd of June 2023 at Danish Cluster Days 2023 in Copenhagen.\n",
+         ("Danish Cluster Days 2023", "2023-06-03", None, "Copenhagen")),
+        ("The annual members' meeting is scheduled for 12/12/2024.\n", ("annual members' meeting", "2024-12-12", None, None)),
+        # a milestone's year, then the day the event took place
+        ("Milestones\n2008 – founded\n2023 – 15th anniversary conference, 9 November 2023, Pécs\n",
+         ("15th anniversary conference", "2023-11-09", None, "Pécs")),
+        # a numeric day range
+        ("14-15.06.2023 – Trade mission to Mexico City, with nine member companies\n",
+         ("Trade mission to Mexico City", "2023-06-14", "2023-06-15", None)),
+    ],
+)
+def test_event_cues_milestones_and_day_ranges(text, expected):
+    got = [(e["title"], e["date"], e["end_date"], e["location"]) for e in run(text)[2]]
+    assert got == [expected]

@@ -43,6 +43,7 @@ _PATTERNS = [
     ("date", r"(?P<y>(?:1[89]|20)\d\d)\.\s?(?P<mn>[01]?\d)\.\s?(?P<d>[0-3]?\d)\.?"),  # "2019. 03. 15." (hu, sk)
     ("date", _p(r"{d}\s*(?:of\s+|de\s+)?{m},?\s+(?:de\s+|del\s+)?{y}")),
     ("date", _p(r"{m}\s+{d},?\s+(?:de\s+|del\s+)?{y}")),
+    ("range", r"(?P<d>[0-3]?\d)\.?\s?[-–—]\s?(?P<d2>[0-3]?\d)(?P<sep>[./])(?P<mn>[01]?\d)(?P=sep)(?P<y>(?:1[89]|20)\d\d)"),  # "14-15.06.2023"
     ("date", r"(?P<a>[0-3]?\d)(?P<sep>[./-])(?P<b>[0-3]?\d)(?P=sep)(?P<y>(?:1[89]|20)\d\d)"),
     ("month", _p(r"{m},?\s+(?:de\s+|del\s+)?{y}")),
     ("month", r"(?P<y>(?:1[89]|20)\d\d)-(?P<mn>[01]\d)(?![-\d])"),
@@ -118,7 +119,7 @@ def _from_match(kind: str, m: re.Match) -> DateMatch | None:
         value = _iso(year, month)
     elif kind == "range":
         year = int(g["y"])
-        month = _month(g["m"])
+        month = int(g["mn"]) if g.get("mn") else _month(g["m"])
         first_month = _month(g.get("m2")) or month
         day = int(g["d"])
         value, end_value = _iso(year, first_month, day), _iso(year, month, int(g["d2"]))

@@ -247,6 +247,9 @@ def _date_first_item(sentence: Sentence) -> list[_Event]:
     title = text[title_start:title_end].strip()
     if not (_STRONG.search(title) or any(_named(title, n) for n in _NAME_NOUN.finditer(title)) or _SIGNED.search(title)):
         return []
+    if date.kind == "year":  # "2023 – 15th anniversary conference, 9 November 2023, Pécs": the day it took place
+        date = next((d for d in find_date_spans(text, m.end("title"), len(text))
+                     if d.kind in ("date", "range") and d.value and d.value[:4] == date.value), date)
     event = _Event(
         title=title,
         title_span=(sentence.start + title_start, sentence.start + title_start + len(title)),

@@ -313,3 +313,21 @@ def test_no_role_from_loose_context(text, name):
 def test_organisation_in_brackets_or_next_cell(text, name, role, organisation):
     person = by_name(text)[name]
     assert (person["role"], person["organisation"]) == (role, organisation)
+
+
+@pytest.mark.parametrize(
+    "text,name,role",
+    [
+        ("Dragan Stojanović, owner of the furniture factory Stojanović Nameštaj, was elected President of the "
+         "Management Board of the cluster.\n", "Dragan Stojanović", "President of the Management Board"),
+        ("Taras Kovalchuk was re-elected Chairman of the Supervisory Board of the cluster.\n", "Taras Kovalchuk",
+         "Chairman of the Supervisory Board"),
+        ("Governance\nPresident of the Board\tMichał Zieliński\n", "Michał Zieliński", "President of the Board"),
+        ("Board\nChairman of the board – Mr. Levan Abashidze (Hotel Sanapiro Palace)\n", "Levan Abashidze",
+         "Chairman of the board"),
+        ("The cluster office is run by managing director Agnieszka Wróbel.\n", "Agnieszka Wróbel", "managing director"),
+        ("The current president of the cluster, Lucia Ferretti, presented the strategy.\n", "Lucia Ferretti", "president"),
+    ],
+)
+def test_role_layouts(text, name, role):
+    assert by_name(text)[name]["role"] == role

@@ -37,12 +37,20 @@ _ROLE_LINE_HEAD = re.compile(r"[^(,|\n]*?(?=\s+[-–—]\s|\s*[(,|]|$)")  # a ro
 # "X (Managing Director)", "X (Chairperson of the Board, Org)": a role in brackets, maybe with the organisation
 _PAREN_ROLE = re.compile(r"[^\S\n]*\([^\S\n]*(?P<role>[^(),;\n]{2,60}?)(?:,[^\S\n]*(?P<org>[^(),;\n]{2,80}?))?[^\S\n]*\)")
 _PAREN_ORG = re.compile(r"[^\S\n]*\(([^()\n]{2,80})\)")  # "X (Arad Automotive Cluster) coordinates ..."
+# "the cluster director, X,", "The current president of the cluster, X,"
 _ROLE_COMMA_BEFORE = re.compile(
-    rf"(?<!\w)(?:the|our|its|their){_SP}(?P<role>(?:[^\W\d_]+{_SP}){{0,3}}?(?:{ROLE.pattern})),{_SP}$", re.IGNORECASE
+    rf"(?<!\w)(?:the|our|its|their){_SP}(?P<role>(?:[^\W\d_]+{_SP}){{0,3}}?(?:{ROLE.pattern}))"
+    rf"(?:{_SP}of{_SP}(?:the{_SP})?(?:cluster|association|network|organi[sz]ation|board)){{0,2}},{_SP}$", re.IGNORECASE
 )
-# "Managing director: X" at the start of its line
-_ROLE_COLON_BEFORE = re.compile(rf"^[^\S\n]*(?:[-•*·▪][^\S\n]*)?(?P<role>[^\W\d_][^:\n]{{1,60}}?)[^\S\n]*:[^\S\n]*{_HONORIFICS_BEFORE}$",
-                                re.IGNORECASE | re.MULTILINE)
+# "Managing director: X", "President of the Board | X" (a tab column), "Chairman of the board – Mr. X" at the start of its line
+_ROLE_COLON_BEFORE = re.compile(
+    rf"^[^\S\n]*(?:[-•*·▪][^\S\n]*)?(?P<role>[^\W\d_][^:|–—\n]{{1,60}}?)[^\S\n]*(?::|\||[–—]){_SP}?{_HONORIFICS_BEFORE}$",
+    re.IGNORECASE | re.MULTILINE)
+# "X was elected President of the Management Board of the cluster", "X was re-elected Chairman of the Supervisory Board"
+_ELECTED_AS = re.compile(
+    rf",?{_SP}(?:was|has{_SP}been|is|were){_SP}(?:re-?)?(?:elected|appointed|named|confirmed){_SP}(?:as{_SP})?(?:the{_SP})?(?:new{_SP})?"
+    rf"(?P<role>(?:[A-Z][\w-]*{_SP}){{0,2}}?(?:{ROLE.pattern})(?:{_SP}of{_SP}the{_SP}(?:[A-Z][\w-]*{_SP})?(?:Board|Committee|Council))?)(?!\w)",
+    re.IGNORECASE)
 # "Head of Supplier Development at Org": the first organisation-like words belong to the role
 _AT_ORG = re.compile(rf"(?:{_SP}at{_SP}|,{_SP})(?:the{_SP})?")
 
@@ -123,7 +131,8 @@ def _attributes(doc: Document, person: _Person, orgs: list[Mention]) -> None:
             role, before_org = _role_before(doc, mention, orgs)
             org = org or before_org
         if role is not None and person.role is None:
-            person.role = role
+            lead = _TEMPORAL_LEAD.match(role[0])  # "current president" is the president
+            person.role = (role[0][lead.end():], (role[1][0] + lead.end(), role[1][1])) if lead else role
             person.organisation = org or person.organisation
         elif org is not None and person.organisation is None:
             person.organisation = org
@@ -147,10 +156,18 @@ def _role_in_own_organisation(doc: Document, person: _Person, own: list[str]) ->
             person.role = (m.group("role"), m.span("role"))
             person.organisation = (text[m.end():m.end() + len(name)], (m.end(), m.end() + len(name)))
             return
+    for mention in person.mentions:  # "X, owner of Firm Ltd, was elected President of the Management Board"
+        m = _ELECTED_AS.search(text, mention.end, min(len(text), mention.end + _ROLE_REACH))
+        if m is not None and not _SENTENCE_STOP.search(text, mention.end, m.start()) and (
+                person.role is None or person.role[1][1] <= m.start()):
+            person.role = (m.group("role"), m.span("role"))
+            return
 
 
 _ROLE_REACH = 160
-_SAID_BEFORE = re.compile(r"\b(?:said|says|added|adds|explained|noted|stressed|according\s+to)\s+(?:the\s+)?$", re.IGNORECASE)
+_TEMPORAL_LEAD = re.compile(r"(?:current|present|incumbent|newly\s+elected|new)\s+(?=\w)", re.IGNORECASE)
+_SAID_BEFORE = re.compile(r"\b(?:said|says|added|adds|explained|noted|stressed|according\s+to|by)\s+(?:the\s+)?(?:new\s+)?$",
+                          re.IGNORECASE)  # "said cluster manager X", "run by managing director X"
 _SENTENCE_STOP = re.compile(r"[.!?](?:\s|$)")
 _AS_ROLE_OF = re.compile(rf"\bas\s+(?:the\s+)?(?:new\s+)?(?P<role>(?:[A-Z][\w-]*\s+){{0,2}}?(?:{ROLE.pattern}))\s+of\s+(?:the\s+)?",
                          re.IGNORECASE)
@@ -189,6 +206,9 @@ def _beside(doc: Document, mention: Mention, orgs: list[Mention]):
                 after = ROLE_PHRASE.match(text, m.end()) if regex is _PAREN_ORG else None  # "X (Org) – Vice-President"
                 role = (after.group("role"), after.span("role")) if after and not after.group("org") else None
                 return role, (org.text, (org.start, org.end))
+    m = _ELECTED_AS.match(text, mention.end)
+    if m:
+        return (m.group("role"), m.span("role")), None
     m = AFTER_PERSON_OF.match(text, mention.end)  # "Prof. X of the Y Institute", "X from Y Cluster"
     if m:
         org = next((o for o in orgs if o.start == m.end()), None)

@@ -78,6 +78,7 @@ def extract(doc: Document, found: dict[str, Any]) -> Extraction:
     own = [n.casefold() for n in [found.get("name"), *(found.get("aliases") or [])] if isinstance(n, str) and n]
     for person in people:
         _attributes(doc, person, orgs)
+        _elected_role(doc, person)
         _role_in_own_organisation(doc, person, own)
         name = person.name
         value = {
@@ -156,7 +157,12 @@ def _role_in_own_organisation(doc: Document, person: _Person, own: list[str]) ->
             person.role = (m.group("role"), m.span("role"))
             person.organisation = (text[m.end():m.end() + len(name)], (m.end(), m.end() + len(name)))
             return
-    for mention in person.mentions:  # "X, owner of Firm Ltd, was elected President of the Management Board"
+
+
+def _elected_role(doc: Document, person: _Person) -> None:
+    """ "X, owner of Firm Ltd, was elected President of the Management Board": the role the person was elected to."""
+    text = doc.text
+    for mention in person.mentions:
         m = _ELECTED_AS.search(text, mention.end, min(len(text), mention.end + _ROLE_REACH))
         if m is not None and not _SENTENCE_STOP.search(text, mention.end, m.start()) and (
                 person.role is None or person.role[1][1] <= m.start()):

@@ -326,3 +326,16 @@ def test_place_right_after_a_first_name_is_a_surname(text):
 @pytest.mark.parametrize("text,town", [("Levski", "Levski"), ("in Braga", "Braga"), ("Zadar and Split", "Zadar")])
 def test_same_towns_without_a_first_name_are_places(text, town):
     assert places(text)[0][0] == town
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("Its head office is in Donostia-San Sebastián, with a second office in Bilbao.",
+         [("Donostia-San Sebastián", "city"), ("Bilbao", "city")]),
+        ("Rua X, 4520 Santa Maria da Feira, Portugal", [("Santa Maria da Feira", "city"), ("Portugal", "country")]),
+        ("We met in Frankfurt am Main.", [("Frankfurt am Main", "city")]),
+    ],
+)
+def test_compound_town_names(text, expected):
+    assert [(p.text, p.kind) for p in find_places(text)] == expected

@@ -233,7 +233,9 @@ def _scan(text: str, start: int, end: int) -> list[Place]:
         if place is not None and _after_first_name(text, max(start, m.start() - 30), m.start()):
             place = None  # "School Vasil Levski": a person's surname, not the town
         if place is not None:
-            place = _with_direction(text, start, _as_region(text, place))
+            place = _with_direction(text, start, _as_region(text, _with_compound_lead(text, start, place)))
+            while places and places[-1].end > place.start:
+                places.pop()  # "Donostia" inside "Donostia-San Sebastián"
             places.append(place)
             taken = place.end
     return _with_compass_regions(text, start, end, places)
@@ -297,6 +299,21 @@ def _as_region(text: str, place: Place) -> Place:
         return place
     written = text[start:end]
     return Place(start, end, written, "region", place.code, written, place.level or 2)
+
+
+# "Donostia-San Sebastián", "Santa Maria da Feira": capitalised words joined to a known town's name by a
+# hyphen or a lower-case particle are part of that town's name
+_COMPOUND_LEAD = re.compile(r"(?:[A-ZÀ-ÞĀ-Ž][\w'’]+-|(?:[A-ZÀ-ÞĀ-Ž][\w'’]+[ \t]+){1,3}(?:da|de|do|dos|das|di|del|della|la|le|sur|am|an|upon)[ \t]+)$")
+
+
+def _with_compound_lead(text: str, start: int, place: Place) -> Place:
+    if place.kind != "city":
+        return place
+    m = _COMPOUND_LEAD.search(text, max(start, place.start - 40), place.start)
+    if m is None or (m.start() > 0 and (text[m.start() - 1].isalnum() or text[m.start() - 1] == "-")):
+        return place
+    written = text[m.start():place.end]
+    return Place(m.start(), place.end, written, place.kind, place.code, written, place.level)
 
 
 _DIRECTION_BEFORE = re.compile(r"(?<![\w-])(?:Northern|Southern|Eastern|Western|Central|Upper|Lower|Inner|Outer|North|South|"

@@ -640,3 +640,29 @@ def test_duration_field_holding_the_period_and_middle_dot_fields():
                   "Programme: Interreg Baltic Sea Region · Duration: 01/2024–12/2026\n"
                   "Partners: Värmland Timber Cluster (Sweden), Kaunas University of Applied Engineering (Lithuania)\n")
     assert (project["programme"], project["start"], project["end"]) == ("Interreg Baltic Sea Region", "2024-01", "2026-12")
+
+
+@pytest.mark.parametrize(
+    "text,name,acronym,programme,start,end",
+    [
+        ("LACC coordinates CERAMAKE – Additive manufacturing of technical ceramics for SMEs, funded by Interreg Sudoe "
+         "(2023–2025), with three partners.\n",
+         "Additive manufacturing of technical ceramics for SMEs", "CERAMAKE", "Interreg Sudoe", "2023", "2025"),
+        ("The cluster signed the grant agreement for BLUEFEED – Circular feed ingredients from marine side streams, "
+         "a Horizon Europe project (grant agreement 101136742).\n",
+         "Circular feed ingredients from marine side streams", "BLUEFEED", None, None, None),
+        ("From 2019 to 2022 it was a partner in the Interreg South Baltic project BalticWind4SME (Offshore wind "
+         "supply-chain readiness for SMEs), led by Klaipėda Energy Cluster.\n",
+         "Offshore wind supply-chain readiness for SMEs", "BalticWind4SME", "Interreg South Baltic", "2019", "2022"),
+    ],
+)
+def test_acronym_dash_or_bracket_sentence_case_titles(text, name, acronym, programme, start, end):
+    project = one(text)
+    assert (project["name"], project["acronym"], project["start"], project["end"]) == (name, acronym, start, end)
+    if programme:
+        assert project["programme"] == programme
+
+
+def test_a_title_case_programme_after_an_acronym_is_no_project_title():
+    _, _, found_projects = run("2. START- Danube Region Project Fund\n")
+    assert all(p["name"] != "Danube Region Project Fund" for p in found_projects)

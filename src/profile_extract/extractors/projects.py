@@ -875,7 +875,7 @@ def _section_drafts(doc: Document, orphans: list[Sentence]) -> list[Draft]:
         current, home_confirmed = home, False
         rank = 2 if home else 1
         for sentence in part.sentences:
-            if not _PROJECT_OR_PROGRAMME.search(sentence.text) and current is None:
+            if current is None and not _PROJECT_OR_PROGRAMME.search(sentence.text) and not _FUNDED.search(sentence.text):
                 continue
             mentions = _mentions(sentence)
             for mention in mentions:
@@ -987,6 +987,13 @@ def _mentions(sentence: Sentence) -> list[Draft]:
             if span and not any(s <= span[0] < e for s, e in taken):
                 taken.append(span)
                 found.append((m.start(), draft))
+    if _PROJECT_WORD.search(text) or _FUNDED.search(text):
+        for m in _ACR_DASH_TITLE.finditer(text):  # "BLUEFEED – Circular feed ingredients ..., a Horizon Europe project"
+            title_words = m.group("title").split()
+            if is_acronym(m.group("acr")) and len(title_words) >= 3 and not _PARTICIPLE.match(m.group("title")) \
+                    and sum(w[:1].islower() for w in title_words[1:]) * 2 >= len(title_words) - 1:  # a sentence-case title
+                whole = text[m.start("acr"):m.end("title")]
+                add(m.start(), whole, (offset + m.start("acr"), offset + m.end("title")), 2)
     for m in _PROJECT_THEN_ACRONYM.finditer(text):  # "the Interreg NEXT MED project OLIVE-NET", "the Eurocluster
         if is_acronym(m.group("acr")):               # H2-TRAIN – Hydrogen Training for Regions"
             whole = m.group("acr") + (m.group("rest") or "")
@@ -1035,6 +1042,20 @@ _PROJECT_THEN_ACRONYM = re.compile(
 )
 
 
+# "CERAMAKE – Additive manufacturing of technical ceramics for SMEs": an acronym, a dash, the title (up to a comma,
+# bracket or sentence end); read only in a sentence about a project or its funding
+_ACR_DASH_TITLE = re.compile(
+    r"(?<![\w-])(?P<acr>[A-Z][A-Z0-9+&-]{3,})[^\S\n]+[–—-][^\S\n]+"
+    r"(?P<title>[A-Z][^,;()\n.–—“”„«»\"]{8,150}?)(?=[^\S\n]*(?:[,;(“”„«»\"]|\.(?:\s|$)|$|[^\S\n][–—-][^\S\n]))"
+)
+# "(2023–2025)", "(Interreg North-West Europe, 2023–2026)": a project's years in brackets; a programme's
+# period ("2021-2027") is longer than a project runs
+_PAREN_YEARS = re.compile(r"\((?:[^()\n]{0,80},\s*)?(?P<y1>(?:19|20)\d\d)\s*[-–—]\s*(?P<y2>(?:19|20)\d\d)\)")
+_MAX_PROJECT_YEARS = 5
+_FUNDED = re.compile(r"\b(?:co-?)?(?:funded|financed)\s+(?:by|under)\b", re.IGNORECASE)
+_PARTICIPLE = re.compile(r"(?:coordinated|led|funded|co-funded|financed|supported|managed|run|implemented)\b", re.IGNORECASE)
+
+
 def _acronym_paren_draft(text: str, offset: int, m: re.Match) -> Draft | None:
     """ "the Interreg Europe project RE-TEX (Regional Policies for Textile Recycling)": programme, acronym, name;
     "the project DigiRoute (Interreg Baltic Sea Region, project No. R093)": acronym, programme, code."""
@@ -1053,8 +1074,8 @@ def _acronym_paren_draft(text: str, offset: int, m: re.Match) -> Draft | None:
             draft.put("code", code[0], code[1], 2)
         if programme:
             draft.put("programme", programme[0], programme[1], 2)
-    elif len(words) >= 2 and paren[:1].isupper() and not any(ch.isdigit() for ch in paren) \
-            and sum(_is_cap(w) for w in words) * 2 >= len(words):
+    elif len(words) >= 2 and paren[:1].isupper() and not any(ch.isdigit() for ch in paren) and not _PARTICIPLE.match(paren) \
+            and (sum(_is_cap(w) for w in words) * 2 >= len(words) or len(words) >= 3):  # a title, in title or sentence case
         draft.set_name(_clean_name(paren), (paren_offset, paren_offset + len(paren)), 2)
     else:
         return None
@@ -1151,6 +1172,11 @@ def _attributes(sentence: Sentence, draft: Draft, rank: int, about_project: bool
     m = _YEAR_RANGE.search(text)
     if m and not programme:
         draft.put("start", m.group("y1"), (offset + m.start("y1"), offset + m.end("y1")), rank)
+        draft.put("end", m.group("y2"), (offset + m.start("y2"), offset + m.end("y2")), rank)
+    m = _PAREN_YEARS.search(text)
+    if m and 0 < int(m.group("y2")) - int(m.group("y1")) <= _MAX_PROJECT_YEARS \
+            and not (programme and programme[1][0] <= offset + m.start() < programme[1][1]):
+        draft.put("start", m.group("y1"), (offset + m.start("y1"), offset + m.end("y1")), rank)  # "(2023–2025)"
         draft.put("end", m.group("y2"), (offset + m.start("y2"), offset + m.end("y2")), rank)
     cue = start_cue
     if cue and dates:

@@ -362,3 +362,11 @@ def test_names_with_seats_verbs_and_pairs(text, expected, not_expected):
         assert item in mentions
     for item in not_expected:
         assert item not in mentions
+
+
+@pytest.mark.parametrize("text,name", [
+    ("Emajõgi Biocluster MTÜ is registered in Tartu.\n", "Emajõgi Biocluster MTÜ"),
+    ("The legal entity is Baltic Wood Cluster SIA.\n", "Baltic Wood Cluster SIA"),
+])
+def test_legal_forms_of_more_countries(text, name):
+    assert (name, "ORG") in found(text)

@@ -718,6 +718,21 @@ def _page_form(doc: Document, drafts: list[Draft]) -> None:
             continue
         for key, form_field in group:
             _form_value(target, key, form_field)
+        _lines_under_title(doc, target)
+
+
+def _lines_under_title(doc: Document, draft: Draft) -> None:
+    """ "SENS4CARE – Sensor-based remote monitoring ..." / "Interreg Bavaria–Austria, project BA0100117, 04/2023 –
+    03/2026" / "Partners: ...": the unlabelled lines between a project's title line and its next form label."""
+    span = draft.spans.get("name") or draft.spans.get("acronym")
+    title = doc.line_at(span[0]) if span else None
+    if title is None:
+        return
+    position = bisect.bisect_right(doc.lines, title.start, key=lambda line: line.start)  # the line after the title
+    for line in doc.lines[position:position + _TITLE_LINES_ABOVE]:
+        if ":" in line.text or len(line.text) > 300 or line.kind == "heading":
+            break  # a form label ("Partners: ...") or a heading ends the title's block
+        _attributes(Sentence(line.start, line.end, line.text, True), draft, 3, True, bare_period=True, programme_cue=False)
 
 
 def _titled_draft(doc: Document, drafts: list[Draft], group: list[tuple[str, FormField]]) -> Draft | None:
@@ -738,10 +753,6 @@ def _titled_draft(doc: Document, drafts: list[Draft], group: list[tuple[str, For
             drafts.append(target)
         target.set_name(name[0], name[1], 3)
         target.set_acronym(acr[0], acr[1])
-        for between in doc.lines[line.index + 1:first]:  # "Interreg Bavaria–Austria, project BA0100117, 04/2023 – 03/2026"
-            if ":" not in between.text and len(between.text) <= 300:
-                _attributes(Sentence(between.start, between.end, between.text, True), target, 3, True, bare_period=True,
-                            programme_cue=False)
         return target
     return None
 

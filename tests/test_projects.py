@@ -666,3 +666,10 @@ def test_acronym_dash_or_bracket_sentence_case_titles(text, name, acronym, progr
 def test_a_title_case_programme_after_an_acronym_is_no_project_title():
     _, _, found_projects = run("2. START- Danube Region Project Fund\n")
     assert all(p["name"] != "Danube Region Project Fund" for p in found_projects)
+
+
+def test_a_programme_named_beside_a_project_is_its_programme_not_another_project():
+    project = one("The event is organised within RECYPLAST – Recycled plastics for cross-border manufacturing, an "
+                  "Interreg Euregio Meuse-Rhine project (2022–2025) with the Rhineland Plastics Cluster.\n")
+    assert (project["acronym"], project["programme"], project["start"], project["end"]) == (
+        "RECYPLAST", "Interreg Euregio Meuse-Rhine", "2022", "2025")

@@ -960,6 +960,12 @@ def _talks_about(name: str, body: list[Sentence]) -> bool:
     return len(_PROJECT_WORD.findall(text)) >= 2 and len(name) >= 6 and name.casefold() in text.casefold()
 
 
+def _is_programme_name(name: str) -> bool:
+    """The whole name is a funding programme ("Interreg Euregio Meuse-Rhine", "Horizon Europe", "COSME")."""
+    m = _PROGRAMMES.match(name)
+    return m is not None and _family_end(name, m) >= len(name.rstrip())
+
+
 def code_shaped(word: str) -> bool:
     """A reference number rather than a name: one token with four digits or more, or at least as many digits as
     letters ("EE-LV00112", "C2-2", "101074553"; not "H2-TRAIN" or "COVID19")."""
@@ -981,6 +987,10 @@ def _mentions(sentence: Sentence) -> list[Draft]:
         named, acronym = split_name(_clean_name(name), span)
         if not named or not named[0] or all(w.casefold() in _GENERIC for w in named[0].split()) or code_shaped(named[0]):
             return  # "project EE-LV00112" names the project's code, not the project
+        if _is_programme_name(named[0]):  # "RECYPLAST – ..., an Interreg Euregio Meuse-Rhine project": its programme
+            if found and "programme" not in found[-1][1].values:
+                found[-1][1].put("programme", named[0], named[1])
+            return
         draft = Draft()
         draft.set_name(named[0], named[1], rank)
         if acronym and acronym[0] != named[0]:

@@ -100,6 +100,10 @@ class Document:
             return self.lines[k]
         return None
 
+    def heading_at(self, offset: int) -> Line | None:
+        """The title of the section holding `offset`, if it has one."""
+        return next((s.title for s in self.sections if s.title and s.span[0] <= offset < s.span[1]), None)
+
     @cached_property
     def _line_starts(self) -> list[int]:
         return [line.start for line in self.lines]

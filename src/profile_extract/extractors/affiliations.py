@@ -779,7 +779,7 @@ def _label_phrase(text: str, a: int, b: int, line: Line, selves: list[str]) -> t
 
 
 def _under_label_heading(doc: Document, offset: int) -> bool:
-    title = next((s.title for s in doc.sections if s.title and s.span[0] <= offset < s.span[1]), None)
+    title = doc.heading_at(offset)
     return title is not None and title.end <= offset and any(_LEVEL_OR_LABEL.fullmatch(w) for w in WORD.findall(title.text.casefold()))
 
 

@@ -1031,8 +1031,8 @@ _OTHERS_HEADING = re.compile(r"partner|member|project|news|event|team|people|cli
 
 def in_others_section(doc: Document, offset: int) -> bool:
     """Is `offset` under a heading about partners, members, projects, news or people?"""
-    heading = next((s.title.text for s in doc.sections if s.title and s.span[0] <= offset < s.span[1]), "")
-    return bool(_OTHERS_HEADING.search(heading))
+    heading = doc.heading_at(offset)
+    return heading is not None and bool(_OTHERS_HEADING.search(heading.text))
 
 
 def refers_to_org(fragment: str, refs: list[str], anaphor_ok: bool = True, own_type_ok: bool = False) -> bool:

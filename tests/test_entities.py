@@ -370,3 +370,27 @@ def test_names_with_seats_verbs_and_pairs(text, expected, not_expected):
 ])
 def test_legal_forms_of_more_countries(text, name):
     assert (name, "ORG") in found(text)
+
+
+ROLE_LINE_CASES = [
+    # the role rules run only on role lines and the line above; each case puts the pair far into a long page
+    "Halvard Brekke\nProject Coordinator",  # name over its role, across the line break
+    "| Ilse Vandamme | Chair |",
+    "Maja Oblak (Managing Director) opened it.",
+    "The cluster director, Paolo Verdi, said so.",
+    "Board chair Teodora Vlaicu welcomed the guests.",
+]
+
+
+@pytest.mark.parametrize("pair", ROLE_LINE_CASES)
+def test_role_rules_find_a_person_anywhere_on_a_long_page(pair):
+    filler = "\n".join(f"Paragraph {i} says nothing about anybody in particular here." for i in range(40))
+    text = f"{filler}\n\n{pair}\n\n{filler}"
+    lines = entities._role_lines(text)
+    assert sum(hi - lo for lo, hi in lines) < len(text) / 4  # the filler is not scanned
+    whole = {(m.start(1), m.end(1)) for regex in (entities.NAME_OVER_ROLE, entities.NAME_BAR_ROLE, entities.NAME_ROLE_PAREN,
+                                                 entities.ROLE_COMMA_NAME, entities.ROLE_THEN_NAME) for m in regex.finditer(text)}
+    assert whole
+    assert all(any(lo <= s and e <= hi for lo, hi in lines) for s, e in whole)  # nothing a whole-page scan finds is missed
+    name = text[min(whole)[0]:min(whole)[1]]
+    assert (name, "PERSON") in found(text)

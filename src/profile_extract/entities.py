@@ -34,6 +34,7 @@ from spacy.util import filter_spans
 
 from .document import Document, Mention
 from .gazetteer import find_places, gpe_mentions
+from .scan import StemScan, lowered
 from .text_utils import person_first_names, trie_regex
 
 # ---------------------------------------------------------------------------- vocabulary
@@ -113,6 +114,7 @@ _AND_PERSON = re.compile(
 )
 ROLE_ALTERNATION = trie_regex(_PEOPLE["roles"])
 ROLE = re.compile(rf"(?<!\w)(?:{ROLE_ALTERNATION})(?!\w)", re.IGNORECASE)
+ROLE_IN_LOWERED = re.compile(rf"(?<!\w)(?:{ROLE_ALTERNATION})(?!\w)")  # ROLE on text.lower(): the roles are lower case
 # "Koen Verbruggen, Director": a capitalised sequence followed by a comma and a role title.
 COMMA_ROLE = re.compile(rf"(?:,|{_SP}[-–—·]){_SP}(?-i:(?:{CAPWORD}{_SP}){{0,2}})(?:{ROLE.pattern})", re.IGNORECASE)
 # "said Ane Etxeberria, ...": a name right after a verb of saying
@@ -660,7 +662,7 @@ class _Finder:
     def _people(self) -> None:
         text = self.text
         found: list[tuple[int, int]] = []
-        for m in HONORIFIC.finditer(text):
+        for m in _HONORIFIC_SCAN.finditer(text):
             if not _word_start(text, m.start(), "."):
                 continue
             tokens = _leading_run(_tokens(text, m.start(1), m.end(1)), text)
@@ -682,10 +684,12 @@ class _Finder:
         for m in SAID_NAME.finditer(text):
             if _word_start(text, m.start()):
                 found.append((m.start(1), m.end(1)))
+        windows = _role_lines(text)
         for regex in (NAME_ROLE_PAREN, ROLE_COLON_NAME, ROLE_THEN_NAME, NAME_OVER_ROLE, NAME_BAR_ROLE, ROLE_COMMA_NAME):
-            for m in regex.finditer(text):
-                if _word_start(text, m.start(1)) and self._plain_name(m.start(1), m.end(1)):
-                    found.append((m.start(1), m.end(1)))
+            for lo, hi in windows:
+                for m in regex.finditer(text, lo, hi):
+                    if _word_start(text, m.start(1)) and self._plain_name(m.start(1), m.end(1)):
+                        found.append((m.start(1), m.end(1)))
         for seq_start, seq_end in self.names:  # "Koen Verbruggen, Director": the last two or three words
             if not (text.startswith((",", " "), seq_end) and COMMA_ROLE.match(text, seq_end)):
                 continue
@@ -821,6 +825,29 @@ _SHORT_HONORIFIC_END = re.compile(r"(?:Mr|Mrs|Ms|Dr|Prof)\.?$")
 _NEXT_CAPITAL = re.compile(rf"[^\S\n]+{U}")
 # prefilters: a sequence holding no designator (or no first name) needs no closer look
 _DESIGNATOR_WORD = re.compile(rf"(?<!\w)(?:{trie_regex(DESIGNATORS)})(?!\w)", re.IGNORECASE)
+_HONORIFIC_SCAN = StemScan(HONORIFIC)
+
+
+def _role_lines(text: str) -> list[tuple[int, int]]:
+    """Where the role rules (a name beside a role word) can match: each role word's line and the line above it,
+    merged. Those rules keep to one line (two for a name over its role), so scanning these spans finds exactly
+    what a whole-page scan finds, for a fraction of the cost."""
+    low, odd = lowered(text)
+    if low is None or odd:
+        return [(0, len(text))]  # case folding that str.lower does not mirror: scan it all
+    spans: list[tuple[int, int]] = []
+    for m in ROLE_IN_LOWERED.finditer(low):
+        above = text.rfind("\n", 0, m.start())
+        start = 0 if above < 0 else text.rfind("\n", 0, above) + 1
+        end = text.find("\n", m.end())
+        end = len(text) if end < 0 else end
+        if spans and start <= spans[-1][1]:
+            spans[-1] = (spans[-1][0], max(end, spans[-1][1]))
+        else:
+            spans.append((start, end))
+    return spans
+
+
 _FIRST_NAME_IN = re.compile(rf"(?<![\w-])(?:{trie_regex(FIRST_NAMES)})(?![\w-])")
 
 

@@ -120,3 +120,45 @@ def test_two_full_dates_joined_are_one_span(text, start, end):
 def test_dates_in_order_or_apart_stay_separate():
     assert [d.kind for d in find_date_spans("signed on 3 May 2022 and 4 May 2022")] == ["date", "date"]
     assert [d.kind for d in find_date_spans("22.05.2024 – 21.05.2024")] == ["date", "date"]
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        # month names and their inflected forms in more languages, with "de" / "d'" between the parts
+        ("Fundada em 12 de março de 2015.", ("date", "2015-03-12", None)),
+        ("Constituïda el 3 d'abril de 2010", ("date", "2010-04-03", None)),
+        ("Asutatud 5. märtsil 2011", ("date", "2011-03-05", None)),
+        ("perustettu 12. maaliskuuta 2010", ("date", "2010-03-12", None)),
+        ("Kick-off: 15 de outubro de 2024", ("date", "2024-10-15", None)),
+        ("le 1er juin 2025 à Lyon", ("date", "2025-06-01", None)),
+        ("1º de junho de 2023", ("date", "2023-06-01", None)),
+        ("kuruldu 7 Ağustos 2016", ("date", "2016-08-07", None)),
+        # year-first forms (hu, lt, lv)
+        ("2019. március 15-én alakult", ("date", "2019-03-15", None)),
+        ("2019 m. kovo 15 d. įkurtas", ("date", "2019-03-15", None)),
+        ("2011. gada 5. martā", ("date", "2011-03-05", None)),
+        ("2020. október óta", ("month", "2020-10", None)),
+        # day ranges joined by a word of the page's language
+        ("du 3 au 5 juin 2025", ("range", "2025-06-03", "2025-06-05")),
+        ("12 y 13 de marzo de 2024", ("range", "2024-03-12", "2024-03-13")),
+        ("de 12 a 14 de março de 2025", ("range", "2025-03-12", "2025-03-14")),
+        ("am 12. und 13. Juni 2024", ("range", "2024-06-12", "2024-06-13")),
+    ],
+)
+def test_dates_in_more_languages(text, expected):
+    first = find_date_spans(text)[0]
+    assert (first.kind, first.value, first.end_value) == expected
+
+
+def test_a_year_ending_a_sentence_does_not_take_the_next_month():
+    assert [(d.kind, d.value) for d in find_dates("founded in 2012. May 2013 saw growth")] == [("year", "2012"), ("month", "2013-05")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["del 1 de enero de 2022 al 31 de diciembre de 2024", "du 1er mars 2023 au 28 février 2026", "de 1 de março de 2023 a 28 de fevereiro de 2026"],
+)
+def test_two_full_dates_joined_by_a_romance_preposition(text):
+    (span,) = find_date_spans(text)
+    assert span.kind == "range" and span.value < span.end_value

@@ -23,25 +23,31 @@ with resources.files("profile_extract.data").joinpath("months.toml").open("rb") 
 
 _MONTH = trie_regex(MONTHS)
 _M = rf"(?P<{{0}}>{_MONTH})\.?"
-_D = r"(?P<{0}>[0-3]?\d)(?:-?(?:st|nd|rd|th)|\.)?"
+_D = r"(?P<{0}>[0-3]?\d)(?:-?(?:st|nd|rd|th)|er|º|ª|\.)?"  # "1st", "1er" (fr), "1º" (es, pt), "1." (de, fi)
 _Y = r"(?P<{0}>(?:1[89]|20)\d\d)(?:\s?(?:г\.|год\.|godine|yil))?"
-_TO = r"\s*(?:-|–|—|and|to|until|till|through|и|до|bis|au|do|și|i|al|a|e)\s*-?\s*"
+_TO = r"\s*(?:-|–|—|and|to|until|till|through|и|до|bis|und|au|et|do|și|i|al|a|e|y|ir|ja|og|och)\s*-?\s*"
+_OF = r"(?:of\s+|de\s+|d['’]\s*)"  # "25th of October", "12 de março", "3 d'abril"
+_YEAR_FIRST = r"(?P<y>(?:1[89]|20)\d\d)(?:\.|\s+m\.|\.\s+gada)"  # "2019. március" (hu), "2019 m. kovo" (lt), "2019. gada" (lv)
 
 def _p(template: str) -> str:
     return template.format(
         d=_D.format("d"), d2=_D.format("d2"), m=_M.format("m"), m2=_M.format("m2"), y=_Y.format("y"),
-        to=_TO,
+        to=_TO, of=_OF,
     )
 
 
 # (kind, pattern) in priority order: longer, more specific forms first.
 _PATTERNS = [
-    ("range", _p(r"{d}\s+(?:of\s+|de\s+)?{m2}{to}{d2}\s+(?:of\s+|de\s+)?{m},?\s+(?:de\s+|del\s+)?{y}")),
-    ("range", _p(r"{d}{to}{d2}\s+(?:of\s+|de\s+)?{m},?\s+(?:de\s+|del\s+)?{y}")),
+    ("range", _p(r"{d}\s+{of}?{m2}{to}{d2}\s+{of}?{m},?\s+(?:de\s+|del\s+)?{y}")),
+    ("range", _p(r"{d}{to}{d2}\s+{of}?{m},?\s+(?:de\s+|del\s+)?{y}")),
     ("range", _p(r"{m}\s+{d}{to}{d2},?\s+(?:de\s+|del\s+)?{y}")),
     ("date", r"(?P<y>(?:1[89]|20)\d\d)-(?P<mn>[01]\d)-(?P<d>[0-3]\d)"),
     ("date", r"(?P<y>(?:1[89]|20)\d\d)\.\s?(?P<mn>[01]?\d)\.\s?(?P<d>[0-3]?\d)\.?"),  # "2019. 03. 15." (hu, sk)
-    ("date", _p(r"{d}\s*(?:of\s+|de\s+)?{m},?\s+(?:de\s+|del\s+)?{y}")),
+    # year-first forms are read with a lower-case month only: "in 2012. May 2013 saw ..." is two sentences
+    ("date", _YEAR_FIRST + _p(r"\s+(?-i:{m})\s+{d}(?:\s*d\.)?")),  # "2019. március 15." (hu), "2019 m. kovo 15 d." (lt)
+    ("date", _YEAR_FIRST + _p(r"\s+{d}\s+(?-i:{m})")),  # "2019. gada 15. martā" (lv)
+    ("month", _YEAR_FIRST + _p(r"\s+(?-i:{m})")),  # "2019. március", "2019 m. kovo mėn."
+    ("date", _p(r"{d}\s*{of}?{m},?\s+(?:de\s+|del\s+)?{y}")),
     ("date", _p(r"{m}\s+{d},?\s+(?:de\s+|del\s+)?{y}")),
     ("range", r"(?P<d>[0-3]?\d)\.?\s?[-–—]\s?(?P<d2>[0-3]?\d)(?P<sep>[./])(?P<mn>[01]?\d)(?P=sep)(?P<y>(?:1[89]|20)\d\d)"),  # "14-15.06.2023"
     ("date", r"(?P<a>[0-3]?\d)(?P<sep>[./-])(?P<b>[0-3]?\d)(?P=sep)(?P<y>(?:1[89]|20)\d\d)"),
@@ -49,7 +55,7 @@ _PATTERNS = [
     ("month", r"(?P<y>(?:1[89]|20)\d\d)-(?P<mn>[01]\d)(?![-\d])"),
     ("month", r"(?P<mn>0?[1-9]|1[0-2])[./](?P<y>(?:1[89]|20)\d\d)"),  # "09/2023", "3.2021"
     ("month", _p(r"{m}\s+['’](?P<yy>\d\d)")),
-    ("daymonth", _p(r"{d}\s*(?:of\s+|de\s+)?{m}")),
+    ("daymonth", _p(r"{d}\s*{of}?{m}")),
     ("daymonth", _p(r"{m}\s+(?P<d>[0-3]?\d)(?:-?(?:st|nd|rd|th))?")),
     ("year", r"(?P<y>(?:1[89]|20)\d\d)"),
 ]
@@ -176,7 +182,7 @@ def _find_dates(text: str, start: int, end: int, kinds: frozenset[str] | None) -
     return tuple(found)
 
 
-_RANGE_JOIN = re.compile(r"\s*(?:[-–—]|to|until|till|through|bis|до)\s*", re.IGNORECASE)
+_RANGE_JOIN = re.compile(r"\s*(?:[-–—]|to|until|till|through|bis|до|al|au|a|ao|até|hasta|fino al|jusqu['’]au|do|până la)\s*", re.IGNORECASE)
 
 
 def find_date_spans(text: str, start: int = 0, end: int | None = None) -> list[DateMatch]:

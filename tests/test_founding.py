@@ -71,6 +71,27 @@ CASES += [
     ("The network has existed since 2015; the cluster was established as a legal entity in 2019.", NAME, "2019"),
 ]
 
+# Romance languages: passives with their auxiliaries, reflexives, prepositions and "the year" words, and
+# sentences that leave the subject out after one that names the organisation (invented here).
+CASES += [
+    ("El Clúster Gallego de Robótica se constituyó el 12 de marzo de 2010 en Vigo.", {"name": "Clúster Gallego de Robótica"},
+     "2010-03-12"),
+    ("Il Distretto Meccatronico Veneto è stato costituito nel 2008 a Padova.", {"name": "Distretto Meccatronico Veneto"}, "2008"),
+    ("O Cluster Habitat Sustentável foi fundado em 2011 em Aveiro.", {"name": "Cluster Habitat Sustentável"}, "2011"),
+    ("El clúster es va constituir l'any 2013 a Barcelona.", {"name": "Clúster Digital de Catalunya"}, "2013"),
+    ("Créé en 2012 à Bordeaux, le pôle regroupe 150 adhérents.", {"name": "Pôle Aquitaine Numérique"}, "2012"),
+    ("L'association a été créée le 4 juillet 2013 à Nantes.", {"name": "Association Atlantique Numérique"}, "2013-07-04"),
+    ("Desde su creación en 2009, la asociación ha crecido.", {"name": "Asociación Clúster Navarro del Vino"}, "2009"),
+    ("El Clúster Textil de Alcoi tiene su sede en Alcoi. Se fundó en 2007 con doce empresas.",
+     {"name": "Clúster Textil de Alcoi"}, "2007"),
+    ("Clusterul a fost înființat în anul 2013 la Timișoara.", {"name": "Clusterul Regional de Energie"}, "2013"),
+    # negatives: someone else's founding, or a sentence with its own subject
+    ("Il Politecnico di Torino è stato fondato nel 1859.", {"name": "Distretto Aerospaziale Piemonte"}, None),
+    ("El Clúster Textil de Alcoi tiene su sede en Alcoi. La Universidad Politécnica se fundó en 1971.",
+     {"name": "Clúster Textil de Alcoi"}, None),
+]
+
+
 @pytest.mark.parametrize("text,found,expected", CASES)
 def test_established(text, found, expected):
     doc, ex = run(text, found)

@@ -197,6 +197,24 @@ CASES += [
 ]
 
 
+# Romance-language member nouns, grouping verbs, qualifiers and categories; a sentence without a subject
+# after the one naming the organisation (invented here).
+CASES += [
+    ("El Clúster Gallego de Robótica tiene su sede en Vigo. Actualmente cuenta con 85 socios, entre ellos 60 pymes y "
+     "5 universidades.", {"name": "Clúster Gallego de Robótica"}, {"total": 85, "smes": 60, "research_organisations": 5}),
+    ("Il Distretto Meccatronico Veneto conta oggi più di 120 soci.", {"name": "Distretto Meccatronico Veneto"}, {"total": 120}),
+    ("Le pôle regroupe aujourd'hui 150 adhérents, dont 110 PME et 12 centres de recherche.",
+     {"name": "Pôle Aquitaine Numérique"}, {"total": 150, "smes": 110, "research_organisations": 12}),
+    ("O Cluster Habitat Sustentável reúne 98 associados.", {"name": "Cluster Habitat Sustentável"}, {"total": 98}),
+    ("Clusterul are 45 de membri.", {"name": "Clusterul Regional de Energie"}, {"total": 45}),
+    ("El clúster agrupa 200 empreses associades.", {"name": "Clúster Digital de Catalunya"}, {"total": 200}),
+    # a sentence whose subject is a place, or a paragraph later: not the organisation's count
+    ("El Clúster Textil de Alcoi tiene su sede en Alcoi. Valencia cuenta con 300 socios.",
+     {"name": "Clúster Textil de Alcoi"}, {}),
+    ("El Clúster Textil de Alcoi tiene su sede en Alcoi.\n\nCuenta con 300 socios.", {"name": "Clúster Textil de Alcoi"}, {}),
+]
+
+
 @pytest.mark.parametrize("text,found,expected", CASES)
 def test_member_counts(text, found, expected):
     doc, ex = run(text, found)

@@ -93,6 +93,15 @@ POSITIVE = [
 ]
 
 
+# elided articles inside Romance names (invented here)
+POSITIVE += [
+    ("Clúster de la Indústria de l'Automoció de Catalunya\n\nEl clúster es va constituir l'any 2013 a Barcelona.",
+     "Clúster de la Indústria de l'Automoció de Catalunya"),
+    ("Distretto dell'Energia Sostenibile\n\nIl distretto è stato costituito nel 2010.", "Distretto dell'Energia Sostenibile"),
+    ("Pôle d'Innovation Numérique\n\nLe pôle a été créé en 2012.", "Pôle d'Innovation Numérique"),
+]
+
+
 @pytest.mark.parametrize("text,expected", POSITIVE)
 def test_name_found(text, expected):
     doc, ex = run(text, "page.md" if text.startswith("#") else "page.txt")

@@ -18,7 +18,7 @@ from ..dates import DateMatch, find_dates, parse_date
 from ..document import Document, Extraction, Span
 from ..scan import StemScan
 from ..text_utils import sentence_around
-from .names import in_others_section, org_references, refers_to_org
+from .names import in_others_section, org_references, refers_to_org, subject_dropped
 
 with resources.files("profile_extract.data").joinpath("founding.toml").open("rb") as _fh:
     _DATA = tomllib.load(_fh)
@@ -27,17 +27,19 @@ _VERBS = "|".join(sorted(_DATA["verbs"], key=len, reverse=True)).replace(" ", r"
 # whole-page scans: tried only where a literal stem of the pattern occurs (see names.StemScan)
 _VERB = StemScan(re.compile(rf"(?<![\w-])(?:{_VERBS})(?![\w-])", re.IGNORECASE))
 _NOUN = StemScan(re.compile(
-    rf"(?<![\w-])(?:its|our|their|the cluster's)\s+(?:{'|'.join(_DATA['nouns'])})(?![\w-])", re.IGNORECASE
+    rf"(?<![\w-])(?:{'|'.join(_DATA['possessives'])})\s+(?:{'|'.join(_DATA['nouns'])})(?![\w-])", re.IGNORECASE
 ))
 _ACT = StemScan(re.compile(rf"(?<![\w-])(?:{'|'.join(_DATA['acts'])})(?![\w-])", re.IGNORECASE))
 _ACTIVE_OBJECT = re.compile(r"\s+(?:a|an|the|our)\s+(?P<object>[^,.;:()\n!?]{2,150})", re.IGNORECASE)
 _AUXILIARY = re.compile(
-    r"(?<![\w-])(?:was|were|been|is|are|being|got|wurde|wurden|ist|е|бе|беше|са|a fost|je|została|został)\s+(?:\w+\s+)?$",
+    r"(?<![\w-])(?:was|were|been|is|are|being|got|wurde|wurden|ist|е|бе|беше|са|a fost|s-a|je|została|został"
+    r"|è stat[oa]|sono stat[ie]|fu|fue|ha sido|se|foi|é|a été|fut|est|s['’]est|ha estat|va ser)\s+(?:\w+\s+)?$",
     re.IGNORECASE,
 )
 _GAP = re.compile(
-    r"[\s,]*(?:(?:officially|formally|legally)\s+)?(?:(?:in|on|at|since|back in|as of|from|на|през|в|im|am|în|la|u|w|en|le)\s+)?"
-    r"(?:the\s+(?:year|month)\s+(?:of\s+)?)?",
+    r"[\s,]*(?:(?:officially|formally|legally|oficialmente|ufficialmente|officiellement)\s+)?"
+    r"(?:(?:in|on|at|since|back in|as of|from|на|през|в|im|am|în|la|u|w|en|en el|le|el|il|nel|em|no|na|a|dans|au|din|pe)\s+)?"
+    r"(?:the\s+(?:year|month)\s+(?:of\s+)?|año\s+|l['’]any\s+|(?:l['’])?anno\s+|nell['’]anno\s+|ano\s+(?:de\s+)?|l['’]année\s+|anul\s+)?",
     re.IGNORECASE,
 )
 _DATE_KINDS = frozenset({"date", "month", "year"})
@@ -82,7 +84,8 @@ def _from_prose(doc: Document, found: dict[str, Any]) -> tuple[str, Span] | None
         elif active and refers_to_org(active.group("object"), refs, anaphor_ok=False):
             about_us = True
         else:
-            about_us = active is None and (refers_to_org(before, refs) or _leading_participle(doc, lo, hi, verb, refs))
+            about_us = active is None and (refers_to_org(before, refs) or _leading_participle(doc, lo, hi, verb, refs)
+                                           or subject_dropped(text, lo, verb.start(), refs))
         if not about_us:
             continue
         date = _date_for(text, lo, hi, verb, statement=bool(active) or is_noun or _AUXILIARY.search(before) is not None)

@@ -21,7 +21,7 @@ from typing import Any, Iterator
 from ..document import Document, Extraction, FormField, Line, Span
 from ..text_utils import NUMBER, NUMBER_WORDS, number_value, parse_count, sentence_around
 from ..scan import StemScan
-from .names import in_others_section, org_references, refers_to_org
+from .names import in_others_section, org_references, refers_to_org, subject_dropped
 
 with resources.files("profile_extract.data").joinpath("members.toml").open("rb") as _fh:
     _DATA = tomllib.load(_fh)
@@ -211,7 +211,8 @@ def _from_prose(doc: Document, found: dict[str, Any]) -> dict[str, tuple[int, Sp
     candidates: list[tuple[int, int, _Count, int]] = []
     for stated in _total_statements(text):
         lo, hi = _sentence(text, stated.start, stated.end)
-        if not _is_membership_total(text, stated, lo) or not (refers_to_org(text[lo:hi], refs) or _fact_line(doc, stated)):
+        if not _is_membership_total(text, stated, lo) or not (refers_to_org(text[lo:hi], refs) or _fact_line(doc, stated)
+                                                              or subject_dropped(text, lo, stated.start, refs)):
             continue
         if not text[lo:stated.start].strip() and not stated.adjectives and _ACTIVITY_AFTER.match(text, stated.end):
             continue  # "Eight member companies will present ...": some members doing something

@@ -19,10 +19,11 @@ from typing import Any, Iterable, Iterator
 
 from rapidfuzz import fuzz, process
 
-from ..gazetteer import find_places
+from ..gazetteer import find_places, lookup
 from ..document import Document, Extraction, Line, Span
 from ..scan import FOLD_EXTRA, StemScan, after_word, count_words, find_all, foldable, lowered
 from ..sections import dateline, is_known_heading, is_placeholder
+from ..text_utils import sentence_around
 
 with resources.files("profile_extract.data").joinpath("names.toml").open("rb") as _fh:
     _VOCAB = tomllib.load(_fh)
@@ -30,6 +31,7 @@ with resources.files("profile_extract.data").joinpath("names.toml").open("rb") a
 DESIGNATORS = frozenset(_VOCAB["designators"])
 _CONNECTORS = frozenset(_VOCAB["connectors"])
 _LEFT_CONNECTORS = frozenset(_VOCAB["left_connectors"])
+_ELIDED = re.compile(rf"(?i:{'|'.join(sorted(_VOCAB['elisions'], key=len, reverse=True))})['’](?P<word>\w.*)")
 _LEAD_WORDS = frozenset(_VOCAB["lead_words"])
 _NON_ORG = frozenset(_VOCAB["non_org_words"])
 _NON_ORG_TITLE_LEADS = frozenset(_VOCAB["non_org_title_leads"])
@@ -667,8 +669,10 @@ def _name_like(text: str) -> bool:
         closes = word[-1:] in _CLOSE_QUOTES and not (opens and len(word) == 1)
         if opens:
             quoted = True
+        elided = _ELIDED.fullmatch(core)
         ok = (
             quoted or not core or _capitalised(core) or core in _CONNECTORS or core in "-–—&/+"
+            or (elided is not None and _capitalised(elided.group("word")))  # "l'Automoció"
             or core.capitalize() in DESIGNATORS  # "Аграрен клъстер „Добруджа“": lower-case in many languages
             or any(word.startswith(form) or form.startswith(core) for form in _TRAILING_LEGAL if form[:1].islower())
         )
@@ -1019,7 +1023,7 @@ _HEAD_MARK = "~"  # marks an organisation-type word in org_references: it refers
 @lru_cache(maxsize=256)
 def _determined_head(head: str) -> re.Pattern:
     return re.compile(
-        rf"(?<![\w-])(?i:the|this|our|that|its|their|a|an)\s+"
+        rf"(?<![\w-])(?i:the|this|our|that|its|their|a|an|el|la|il|le|lo|o|este|esta|nuestro|nuestra|nostro|nostra|notre|nosso|nossa)\s+"
         rf"(?:(?!partner\b|other\b|sister\b|fellow\b|foreign\b|host\b|neighbouring\b)(?:[a-z][\w-]*|\w+-based)\s+)?(?i:{re.escape(head)})(?![\w-])"
     )  # "the (merged) cluster", "the Varna-based cluster"; not "the Brno cluster" or "the partner cluster"
 
@@ -1033,6 +1037,37 @@ def in_others_section(doc: Document, offset: int) -> bool:
     """Is `offset` under a heading about partners, members, projects, news or people?"""
     heading = doc.heading_at(offset)
     return heading is not None and bool(_OTHERS_HEADING.search(heading.text))
+
+
+_MAX_DROPPED_CHAIN = 2  # sentences without a subject followed back to the one that names the organisation
+_MAX_DROPPED_LEAD = 4  # words before the verb's object in a sentence without a subject ("Actualmente cuenta con")
+
+
+def subject_dropped(text: str, lo: int, at: int, refs: list[str]) -> bool:
+    """A sentence that leaves its subject out, as Romance and Slavic languages do ("Actualmente cuenta con 85
+    socios", "Conta oggi 120 soci"), speaks of what the sentence before it names: true when text[lo:at] is a
+    few common words (no name, no place) and that sentence, or one before it without a subject of its own,
+    names the organisation or refers back to it."""
+    for _ in range(_MAX_DROPPED_CHAIN):
+        words = text[lo:at].split()
+        if not 1 <= len(words) <= _MAX_DROPPED_LEAD or lo < 2 or not all(w.isalpha() for w in words):
+            return False  # nothing before: "Founded in 1919, the university ..." has its subject after the comma
+        if any(w[:1].isupper() for w in words[1:]) or (words and words[0][:1].isupper() and lookup(words[0])):
+            return False
+        before, _ = sentence_around(text, lo - 1, lo - 1)
+        if before >= lo - 1 or "\n\n" in text[before:lo]:
+            return False
+        if refers_to_org(text[before:lo], refs):
+            return True
+        lo, at = before, _verb_at(text, before, lo)
+    return False
+
+
+def _verb_at(text: str, lo: int, hi: int) -> int:
+    """Where the lead of a sentence ends for `subject_dropped`: its first digit, or its fourth word."""
+    digit = next((i for i in range(lo, hi) if text[i].isdigit()), hi)
+    words = list(re.finditer(r"\S+", text[lo:digit]))
+    return lo + words[min(len(words), _MAX_DROPPED_LEAD) - 1].end() if words else lo
 
 
 def refers_to_org(fragment: str, refs: list[str], anaphor_ok: bool = True, own_type_ok: bool = False) -> bool:

@@ -63,7 +63,7 @@ _LONGEST_HEADING = 80  # no template heading or placeholder is longer; skip norm
 @lru_cache(maxsize=16384)
 def normalise_label(label: str) -> str:
     label = label.casefold().replace("’", "'").replace("&", " and ")
-    return _SPACES.sub(" ", label).strip(" ?:*.\t-–")
+    return _SPACES.sub(" ", label).strip(" ?¿!¡:*.\t-–")
 
 
 @lru_cache(maxsize=4096)
@@ -73,7 +73,7 @@ def match_label(label: str) -> LabelSpec | None:
     if not norm or len(norm) > 160:
         return None
     bare = _BREAKDOWN_LEAD.sub("", _BRACKETED.sub("", norm)).strip()
-    for candidate in dict.fromkeys((norm, _BREAKDOWN_LEAD.sub("", norm), bare)):
+    for candidate in dict.fromkeys((norm, _BREAKDOWN_LEAD.sub("", norm), bare, _OWN_TAIL.sub("", bare))):
         for spec in label_specs():
             if spec.regex.fullmatch(candidate):
                 return spec
@@ -89,6 +89,13 @@ def match_label(label: str) -> LabelSpec | None:
 
 
 
+# "Fecha de constitución de la organización del clúster", "Data di costituzione del cluster": the label without
+# the words naming the profiled organisation, in the languages of the translated platform forms
+_OWN_TAIL = re.compile(
+    r" (?:(?:of )?the cluster(?: organi[sz]ation)?|(?:de la organización |de l'organització )?del clúster|de la organización"
+    r"|(?:dell'organizzazione )?del cluster|dell'organizzazione|(?:de l'organisation )?du (?:cluster|pôle)|de l'organisation"
+    r"|(?:da organização )?do cluster|da organização|(?:organizației )?clusterului)$"
+)
 _POSSESSIVE_LEAD = re.compile(r"^(?:our|the|its|their|main|key|core)\s+")  # "Our sectors"
 _CLAUSE_AFTER_HEAD = re.compile(r"^(\w+(?: \w+)??) (?:what|which|that|we|where|in which)\b")
 

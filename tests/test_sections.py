@@ -410,3 +410,51 @@ def test_question_line_labels_the_list_under_it():
 def test_yearly_figures_row_takes_the_latest_column_and_not_the_year_header():
     doc = doc_of("Membership | 2022 | 2023\nTotal members | 71 | 78\n")
     assert values(doc, "members.total") == [["78"]]
+
+
+@pytest.mark.parametrize(
+    "label,key",
+    [
+        # the translated platform forms (es, ca, it, fr, pt, ro), with or without "of the cluster (organisation)"
+        ("Fecha de constitución de la organización del clúster:", "established"),
+        ("Data di costituzione del cluster", "established"),
+        ("Date de création de l'organisation du cluster", "established"),
+        ("Data de constituição:", "established"),
+        ("Data înființării clusterului", "established"),
+        ("Número total de socios:", "members.total"),
+        ("Nombre d'adhérents", "members.total"),
+        ("Pymes socias:", "members.smes"),
+        ("PME adhérentes", "members.smes"),
+        ("Grandes empresas socias", "members.large_companies"),
+        ("Grandi imprese associate", "members.large_companies"),
+        ("Universidades, centros de investigación y centros tecnológicos:", "members.research_organisations"),
+        ("Otros agentes del ecosistema", "members.other_actors"),
+        ("Autres acteurs de l'écosystème", "members.other_actors"),
+        ("Empleo total de las empresas socias:", "staff"),
+        ("Personal del equipo de gestión del clúster:", "staff"),
+        ("Sectores industriales:", "sectors"),
+        ("Áreas tecnológicas:", "technology_fields"),
+        ("Prioridades RIS3 de Aragón:", "s3_priority_areas"),
+        ("Industrias emergentes", "emerging_industries"),
+        ("Servicios prestados a los socios:", "services"),
+        ("Sello de excelencia en gestión de clústeres:", "labels"),
+        ("Otras redes y asociaciones a las que pertenece:", "networks"),
+        ("Reti di appartenenza", "networks"),
+        ("¿Con qué clústeres colabora?:", "partner_clusters"),
+        ("Países objetivo de la internacionalización:", "target_countries"),
+        ("Pays cibles", "target_countries"),
+        ("Participación en programas de apoyo financiados:", "projects"),
+        ("Equipo de gestión del clúster:", "people"),
+        ("Comunidad autónoma:", "region"),
+        ("Județul", "region"),
+        ("Localidad", "city"),
+        ("Denominación legal:", "legal_name"),
+        ("Ragione sociale", "legal_name"),
+        ("Última actualización de la ficha:", "published"),
+        # not a label of these keys
+        ("Estrategia del clúster y objetivos para los próximos años", None),
+    ],
+)
+def test_romance_platform_labels(label, key):
+    spec = match_label(label)
+    assert (spec.key if spec else None) == key

@@ -399,6 +399,26 @@ def test_event_cards_with_weekday_hours_and_venue():
     ]
 
 
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        # the date line first (weekday abbreviation and hours in the page's language), then the title and the venue
+        ("Agenda\n\nJEU. 15 MAI 2025 · 9h00 – 12h30\nAtelier « Lasers et fabrication additive »\nMontpellier – Halle de l'Innovation\n\n"
+         "MAR. 24 JUIN 2025 · 11h00 – 12h00\nWebinaire « Financer vos projets »\nEn ligne\n",
+         [("Atelier « Lasers et fabrication additive »", "2025-05-15", None, "Montpellier"),
+          ("Webinaire « Financer vos projets »", "2025-06-24", None, None)]),
+        ("Próximos eventos\n\nMié. 12 de marzo de 2025, 10:00 – 14:00\nJornada de innovación en envase\nZaragoza – Sala Ebro\n",
+         [("Jornada de innovación en envase", "2025-03-12", None, "Zaragoza")]),
+        # a range without hours: the venue line tells it is a card; "City, Country" is kept whole
+        ("Eventi\n\nDal 8 al 10 ottobre 2025\nMissione collettiva a Optica Iberia\nBarcelona, Spagna\n",
+         [("Missione collettiva a Optica Iberia", "2025-10-08", "2025-10-10", "Barcelona, Spagna")]),
+    ],
+)
+def test_event_cards_with_the_date_line_first(text, expected):
+    got = [(e["title"], e["date"], e["end_date"], e["location"]) for e in run(text)[2]]
+    assert got == expected
+
+
 def test_a_headline_over_its_publication_date_is_no_card():
     text = "News\n\nCluster welcomes new members\n12 September 2023\nThe cluster welcomed five companies.\n"
     assert run(text)[2] == []

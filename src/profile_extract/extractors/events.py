@@ -19,7 +19,7 @@ from typing import Any, Iterator
 from rapidfuzz import fuzz
 
 from ..dates import MONTHS, DateMatch, find_date_spans, find_dates
-from ..document import Document, Extraction, Span
+from ..document import Document, Extraction, Line, Span
 from ..sections import is_known_heading
 from .projects import SectionText, Sentence, section_sentences
 
@@ -337,40 +337,81 @@ def _same_day_events(sentence: Sentence, previous: _Event) -> list[_Event]:
     return [event]
 
 
-_WEEKDAY = re.compile(r"\b(?:mon(?:day)?|tue(?:s|sday)?|wed(?:nesday)?|thu(?:r|rs|rsday)?|fri(?:day)?|sat(?:urday)?|sun(?:day)?)\b\.?,?", _I)
-_TIME_RANGE = re.compile(r"\d{1,2}[:.]\d{2}(?:\s*(?:am|pm|h|CET|CEST|EET|GMT|UTC))?(?:\s*[-–—]\s*\d{1,2}[:.]\d{2}"
-                         r"(?:\s*(?:am|pm|h|CET|CEST|EET|GMT|UTC))?)?", _I)
-_CARD_FILLER = re.compile(r"[\s,;|·•@–—-]*")
-_VENUE_LINE = re.compile(r"\s*(?:venue|location|where|place|address|lieu|ort)\s*:\s*", _I)
-_ONLINE = re.compile(r"\b(?:online|virtual|webinar|zoom|teams)\b", _I)
+_WEEKDAY = re.compile(
+    r"\b(?:mon(?:day)?|tue(?:s|sday)?|wed(?:nesday)?|thu(?:r|rs|rsday)?|fri(?:day)?|sat(?:urday)?|sun(?:day)?"
+    r"|lun(?:di|es|edì|i)?|mar(?:di|tes|tedì|ți)?|mer(?:credi|coledì)?|mi[ée](?:rcoles|rcuri)?|jeu(?:di)?|jue(?:ves)?|gio(?:vedì)?|joi"
+    r"|ven(?:dredi|erdì)?|vie(?:rnes)?|vin(?:eri)?|sam(?:edi)?|s[áa]b(?:ado|ato)?|sâm(?:bătă)?|dim(?:anche)?|dom(?:ingo|enica)?|dum(?:inică)?"
+    r"|seg(?:unda-feira)?|ter(?:ça-feira)?|qua(?:rta-feira)?|qui(?:nta-feira)?|sex(?:ta-feira)?"
+    r"|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|mo|di|mi|do|fr|sa|so)\b\.?,?", _I)
+_TIME_RANGE = re.compile(r"\d{1,2}(?:[:.h]\d{2}|h)(?:\s*(?:am|pm|h|CET|CEST|EET|GMT|UTC))?(?:\s*[-–—]\s*\d{1,2}(?:[:.h]\d{2}|h)"
+                         r"(?:\s*(?:am|pm|h|CET|CEST|EET|GMT|UTC))?)?", _I)  # "09:30 – 13:00", "9h00 – 12h30"
+# what else a card's date line may hold: separators, and "from" before a range ("DU 8 AU 10 OCT. 2025")
+_CARD_FILLER = re.compile(r"[\s,;|·•@–—-]*(?:(?:from|du|del|dal|de|von|vom|od|от|le|el|il|am|on)(?![\w])[\s,;|·•@–—-]*)?", _I)
+_VENUE_LINE = re.compile(r"\s*(?:venue|location|where|place|address|lieu|lugar|luogo|local|ort)\s*:\s*", _I)
+_ONLINE = re.compile(r"\b(?:online|virtual|webinar|zoom|teams|en\s+ligne|en\s+l[ií]nea|in\s+linea|on-line)\b", _I)
 _CARD_TITLE_MAX = 100
+_WEEKDAY_LEAD = re.compile(rf"\s*(?:{_WEEKDAY.pattern})(?=\s+\d)", _I)
 
 
 def _card_events(doc: Document) -> Iterator[_Event]:
     """Event listings written as cards: a title line, then a line that is only its date (with weekday or hours),
-    then perhaps "Venue: ..., Galway". A news headline over its publication date is no card: a card's date line
-    has a weekday or hours, or a venue line follows."""
+    then perhaps "Venue: ..., Galway"; or the date line first, then the title, then the venue or "Online".
+    A news headline over its publication date is no card: a card's date line has a weekday or hours, or a venue
+    line follows."""
     lines = doc.lines
-    for i in range(len(lines) - 1):
-        title, when = lines[i], lines[i + 1]
-        if not _card_title(title.text) or not _DIGIT.search(when.text):
+    for i, when in enumerate(lines):
+        if not _DIGIT.search(when.text):
+            continue
+        title_first = i > 0 and _adjacent(doc, lines[i - 1], when) and _card_title(lines[i - 1].text)
+        date_first = not title_first and i + 1 < len(lines) and _adjacent(doc, when, lines[i + 1]) \
+            and _card_title(lines[i + 1].text)
+        if not (title_first or date_first):
             continue
         dated = _date_line(when.text)
         if dated is None:
             continue
         date, end_date, timed = dated
-        venue = next((line for line in lines[i + 2:i + 4] if _VENUE_LINE.match(line.text)), None)
-        if not (timed or venue):
+        title = lines[i - 1] if title_first else lines[i + 1]
+        after = lines[i + 1:i + 3] if title_first else lines[i + 2:i + 3]
+        venue = next((line for line in after if _VENUE_LINE.match(line.text)), None)
+        if not (timed or venue or date_first and after and _is_place_line(after[0].text)):
             continue
         event = _Event(title=title.text.strip(), title_span=title.span, date=date.value,
                        date_span=(when.start + date.start, when.start + date.end), end_date=end_date)
-        where = venue or next((line for line in lines[i + 2:i + 3] if _ONLINE.search(line.text)), None)
+        where = venue or next((line for line in after[:1] if date_first or _ONLINE.search(line.text)), None)
         if where is not None and not _ONLINE.match(where.text.strip()):
-            places = [p for p in (_places(where.text) or []) if p.kind == "city"]
-            if places:
-                event.location = places[-1].text  # "Venue: Galway Technology Centre, ..., Galway H91 P8PR"
-                event.location_span = (where.start + places[-1].start, where.start + places[-1].end)
+            _card_location(event, where)
         yield event
+
+
+def _is_place_line(text: str) -> bool:
+    """A card's venue line: it opens with a place or says the event is online ("Barcelone, Espagne", "En ligne")."""
+    places = _places(text) or []
+    return bool(_ONLINE.match(text.strip()) or places and not text[:places[0].start].strip())
+
+
+def _adjacent(doc: Document, first: Line, second: Line) -> bool:
+    """No blank line between two lines: they belong to one card."""
+    return "\n\n" not in doc.text[first.end:second.start]
+
+
+def _card_location(event: _Event, where: Line) -> None:
+    """The city of a card's venue line ("Venue: Galway Technology Centre, ..., Galway H91 P8PR", "Toulouse –
+    Espace Congrès"), with its country when the line is just the two ("Barcelone, Espagne")."""
+    places = _places(where.text) or []
+    cities = [p for p in places if p.kind == "city"]
+    city_country = _CITY_COUNTRY.fullmatch(where.text.strip())
+    if city_country and any(p.kind == "country" and p.text == city_country.group(2) for p in places):
+        start = where.start + where.text.index(city_country.group(0))
+        event.location, event.location_span = city_country.group(0), (start, start + len(city_country.group(0)))
+    elif cities:
+        place = cities[-1] if len(cities) > 1 and not _DASH_VENUE.match(where.text) else cities[0]
+        event.location = place.text
+        event.location_span = (where.start + place.start, where.start + place.end)
+
+
+_CITY_COUNTRY = re.compile(r"([A-ZÀ-Þ][\w'’ -]{1,40}),\s*([A-ZÀ-Þ][\w'’ -]{2,40})")
+_DASH_VENUE = re.compile(r"[^\W\d_][\w'’ -]*?\s+[–—-]\s+")  # "Toulouse – Espace Congrès Garonne": the city first
 
 
 def _card_title(text: str) -> bool:
@@ -382,13 +423,16 @@ def _card_title(text: str) -> bool:
 def _date_line(text: str) -> tuple[DateMatch, str | None, bool] | None:
     """(date, end date, has a weekday or hours) when the line holds only a date or date range with weekdays and
     hours around it ("Thu 14 Mar 2024, 09:30 – 13:00", "Tue 21 May 2024 – Wed 22 May 2024")."""
+    lead = _WEEKDAY_LEAD.match(text)  # "MAR. 3 JUIN 2025": Tuesday, not March
+    if lead:
+        text = " " * lead.end() + text[lead.end():]
     dates = [d for d in find_date_spans(text) if d.value and d.kind in ("date", "range")]
     if not dates or len(dates) > 2:
         return None
     rest = text
     for d in reversed(dates):
         rest = rest[:d.start] + " " + rest[d.end:]
-    timed = bool(_WEEKDAY.search(rest) or _TIME_RANGE.search(rest))
+    timed = bool(lead or _WEEKDAY.search(rest) or _TIME_RANGE.search(rest))
     rest = _TIME_RANGE.sub(" ", _WEEKDAY.sub(" ", rest))
     if not _CARD_FILLER.fullmatch(rest):
         return None

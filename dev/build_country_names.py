@@ -26,10 +26,16 @@ LOCALES = Path("/usr/share/locale")
 LANGUAGES = ["es", "ca", "it", "pt", "ro", "fr", "de", "nl", "pl", "cs", "sk", "sl", "hr", "sr", "bg", "hu", "el", "sq", "tr",
              "lv", "lt", "et", "fi", "sv", "da", "nb", "uk", "ru", "mk"]
 COMMON_WORD = 3.5  # English zipf frequency above which a name is a common word
+# names that are common words or first names in a page language: "Reunión"/"Riunione"/"Réunion" (a meeting),
+# "Benim" (Turkish "my"), "Omaan" (Finnish "own"), "Mauricio", "Maurizio", "Guadalupe" (first names); dropped
+# wherever they stand, the file's own entries included
+NOT_NAMES = {"reunión", "riunione", "réunion", "reunion", "reunião", "benim", "omaan", "komory", "mauricio", "maurizio", "guadalupe"}
 
 
 def main() -> None:
     data = tomllib.loads(OUT.read_text(encoding="utf-8"))["country"]
+    for entry in data.values():
+        entry["names"] = [n for n in entry["names"] if n.casefold() not in NOT_NAMES]
     entries = {e["alpha_2"]: e for e in json.loads(ISO.read_text(encoding="utf-8"))["3166-1"]}
     owner = {name.casefold(): code for code, entry in data.items() for name in entry["names"]}
     added = 0
@@ -45,7 +51,7 @@ def main() -> None:
             for english in filter(None, (iso.get("common_name") or iso["name"], iso.get("official_name"))):
                 name = catalogue.gettext(english).strip()
                 key = name.casefold()
-                if name == english and lang != "en" or len(name) < 4 or key in owner:
+                if name == english and lang != "en" or len(name) < 4 or key in owner or key in NOT_NAMES:
                     continue
                 if " " not in name and zipf_frequency(key, "en") > COMMON_WORD:
                     continue

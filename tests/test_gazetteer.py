@@ -339,3 +339,22 @@ def test_same_towns_without_a_first_name_are_places(text, town):
 )
 def test_compound_town_names(text, expected):
     assert [(p.text, p.kind) for p in find_places(text)] == expected
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        # Romance names: the head opens the name, the place closes it after "de", "del", "da", "du", "di"
+        ("El Clúster Oleícola de Jaén colabora con nosotros.", []),
+        ("Instituto Tecnológico del Ebro y Coopérative Agricole du Béarn", []),
+        ("Centro de Investigación del Agua de Lorca", []),
+        ("la Camera di Commercio di Ancona ha firmato", []),
+        # the place alone, or a town whose name holds "da", stays a place
+        ("Based in Jaén, Spain, the cluster grew.", ["Jaén", "Spain"]),
+        ("Santa Maria da Feira is a town in Portugal.", ["Santa Maria da Feira", "Portugal"]),
+        ("Reunión en Lorca el 3 de mayo.", ["Lorca"]),  # "Reunión" is a meeting here, not Réunion
+        ("Riunione a Fermo il 12 novembre.", ["Fermo"]),
+    ],
+)
+def test_a_place_closing_a_romance_organisation_name_is_no_gpe(text, expected):
+    assert [m.text for m in gpe_mentions(text)] == expected

@@ -116,6 +116,7 @@ class _Gazetteer:
     name_heads: frozenset[str]  # "Strategy" in "Lisbon Strategy": the place is part of a title
     org_after: re.Pattern  # "Baltic Sea Region Industry 4.0 Alliance": the place opens an organisation's name
     org_before: re.Pattern  # "Interreg Baltic Sea Region": a programme's name
+    org_lead: re.Pattern  # "Instituto Tecnológico del Ebro": the place closes a name its head opened
     adjectival: frozenset[str]  # "Adriatic" in "the Adriatic clusters"
 
 
@@ -177,6 +178,9 @@ def _gazetteer() -> _Gazetteer:
         frozenset(data["name_heads"]["words"]),
         re.compile(r"(?:[ \t]+(?:[A-Z][\w&.'-]*|\d[\d.]*|of|for|and|&)){0,4}?[ \t]+(?:" + "|".join(data["org_heads"]["words"]) + r")(?![\w-])"),
         re.compile(r"(?<!\w)(?:" + "|".join(data["org_heads"]["prefixes"]) + r")[ \t]+$"),
+        re.compile(r"(?<![\w-])(?:" + "|".join(sorted(data["org_heads"]["lead_heads"], key=len, reverse=True)) + r")"
+                   r"(?:[ \t]+(?:[A-ZÀ-ÞĀ-Ž][\w'’.·-]*|de|del|de la|da|do|dos|das|di|della|delle|dei|du|des|y|i|e|et|și|per|para|pour|d['’]\w+|l['’]\w+)){0,6}?"
+                   r"[ \t]+(?:de|del|de la|de les|da|do|dos|das|di|della|dello|delle|dei|degli|du|des|de l['’]|d['’]|din)[ \t]*$"),
         frozenset(data["org_heads"]["adjectival"]),
     )
 
@@ -312,6 +316,8 @@ def _with_compound_lead(text: str, start: int, place: Place) -> Place:
     m = _COMPOUND_LEAD.search(text, max(start, place.start - 40), place.start)
     if m is None or (m.start() > 0 and (text[m.start() - 1].isalnum() or text[m.start() - 1] == "-")):
         return place
+    if _gazetteer().org_lead.search(text, max(start, place.start - 90), place.start):
+        return place  # "Clúster Oleícola de Jaén" is no town "X de Jaén"
     written = text[m.start():place.end]
     return Place(m.start(), place.end, written, place.kind, place.code, written, place.level)
 
@@ -379,6 +385,8 @@ def _inside_name(text: str, place: Place) -> bool:
         return True
     if gaz.org_before.search(text, max(0, place.start - 15), place.start):
         return True
+    if gaz.org_lead.search(text, max(0, place.start - 90), place.start):
+        return True  # "Clúster Oleícola de Jaén", "Cooperativa de Pastores da Beira"
     return bool(m) and gaz.org_after.match(text, place.end, min(len(text), place.end + 80)) is not None
 
 

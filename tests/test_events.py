@@ -443,3 +443,9 @@ def test_a_headline_over_its_publication_date_is_no_card():
 def test_event_cues_milestones_and_day_ranges(text, expected):
     got = [(e["title"], e["date"], e["end_date"], e["location"]) for e in run(text)[2]]
     assert got == [expected]
+
+
+def test_a_dated_news_list_is_no_date_first_card():
+    text = ("News\n\n12 May 2024\nCluster welcomes five new members\nSofia, 12 May – The cluster welcomed five companies.\n\n"
+            "3 April 2024\nAnnual report published\nPlovdiv – The report is online.\n")
+    assert run(text)[2] == []

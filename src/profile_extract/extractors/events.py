@@ -350,6 +350,7 @@ _CARD_FILLER = re.compile(r"[\s,;|·•@–—-]*(?:(?:from|du|del|dal|de|von|vo
 _VENUE_LINE = re.compile(r"\s*(?:venue|location|where|place|address|lieu|lugar|luogo|local|ort)\s*:\s*", _I)
 _ONLINE = re.compile(r"\b(?:online|virtual|webinar|zoom|teams|en\s+ligne|en\s+l[ií]nea|in\s+linea|on-line)\b", _I)
 _CARD_TITLE_MAX = 100
+_VENUE_LINE_MAX = 60
 _WEEKDAY_LEAD = re.compile(rf"\s*(?:{_WEEKDAY.pattern})(?=\s+\d)", _I)
 
 
@@ -362,9 +363,11 @@ def _card_events(doc: Document) -> Iterator[_Event]:
     for i, when in enumerate(lines):
         if not _DIGIT.search(when.text):
             continue
-        title_first = i > 0 and _adjacent(doc, lines[i - 1], when) and _card_title(lines[i - 1].text)
-        date_first = not title_first and i + 1 < len(lines) and _adjacent(doc, when, lines[i + 1]) \
-            and _card_title(lines[i + 1].text)
+        title_first = i > 0 and _card_title(lines[i - 1].text)
+        date_first = i + 1 < len(lines) and _adjacent(doc, when, lines[i + 1]) and _card_title(lines[i + 1].text)
+        if title_first and date_first:  # the title is the one on the date line's side of the blank line
+            title_first = _adjacent(doc, lines[i - 1], when)
+            date_first = not title_first
         if not (title_first or date_first):
             continue
         dated = _date_line(when.text)
@@ -385,9 +388,13 @@ def _card_events(doc: Document) -> Iterator[_Event]:
 
 
 def _is_place_line(text: str) -> bool:
-    """A card's venue line: it opens with a place or says the event is online ("Barcelone, Espagne", "En ligne")."""
+    """A card's venue line: short, no sentence, opening with a place or saying the event is online ("Barcelone,
+    Espagne", "En ligne"); not a news item's first line ("Sofia, 12 May – The cluster signed ...")."""
+    text = text.strip()
+    if len(text) > _VENUE_LINE_MAX or text[-1:] in ".!?" or _DIGIT.search(text):
+        return False
     places = _places(text) or []
-    return bool(_ONLINE.match(text.strip()) or places and not text[:places[0].start].strip())
+    return bool(_ONLINE.match(text) or places and not text[:places[0].start].strip())
 
 
 def _adjacent(doc: Document, first: Line, second: Line) -> bool:

@@ -235,6 +235,29 @@ NETWORKS += [
 PARTNER_ALIASES = {"Porto Mobility Cluster": ["PMC"]}
 
 
+# Romance languages (invented here): receiving verbs, network membership, partner names joined by "de (la)"
+LABELS += [
+    ("Nel 2021 il cluster ha ottenuto il Bronze Label della European Secretariat for Cluster Analysis.\n", "Cluster Legno Veneto",
+     ["Bronze Label"]),
+    ("En 2023, le cluster a obtenu le Silver Label de l'ESCA.\n", "Cluster Bois Alpes", ["Silver Label"]),
+    ("Clusterul Textil Vest a primit certificarea Gold Label pentru excelență.\n", "Clusterul Textil Vest", ["Gold Label"]),
+]
+NETWORKS += [
+    ("Il cluster è socio fondatore della Rete Italiana Cluster del Mobile.\n", "Cluster Legno Veneto", ["Rete Italiana Cluster del Mobile"]),
+    ("Il est membre du Réseau Bois Construction France depuis 2015.\n", "Cluster Bois Alpes", ["Réseau Bois Construction France"]),
+    ("El clúster forma parte de la Alianza de Clústeres Industriales de Aragón.\n", "Clúster del Envase",
+     ["Alianza de Clústeres Industriales de Aragón"]),
+    ("O cluster é membro da Rede Portuguesa de Clusters Agroalimentares.\n", "Cluster do Azeite", ["Rede Portuguesa de Clusters Agroalimentares"]),
+    ("Clusterul face parte din Alianța Clusterelor din Regiunea Nord-Est.\n", "Clusterul Lemn Bucovina",
+     ["Alianța Clusterelor din Regiunea Nord-Est"]),
+]
+PARTNERS += [
+    ("Collabora stabilmente con il Cluster Arredo Alto Livenza e con il Clúster del Mueble de Yecla.\n", "Cluster Legno Veneto",
+     ["Cluster Arredo Alto Livenza", "Clúster del Mueble de Yecla"]),
+    ("Hem signat un acord de col·laboració amb el Clúster TIC de Girona.\n", "Clúster Robòtica Vallès", ["Clúster TIC de Girona"]),
+]
+
+
 @pytest.mark.parametrize("text,name,expected", LABELS)
 def test_labels(text, name, expected):
     assert values(text, "labels", name) == expected

@@ -45,15 +45,19 @@ _HEADS = frozenset(_ORGS["network_heads"])
 _CLUSTER_WORDS = frozenset(_ORGS["cluster_words"])
 _LEGAL = frozenset(_ORGS["legal_forms"])
 
-_CONNECTORS = frozenset({"and", "&", "of", "for", "и", "на", "за"})
+_CONNECTORS = frozenset({"and", "&", "of", "for", "и", "на", "за", *_ORGS["romance_connectors"]})
 
 # a word of a name: letters, inner hyphens/apostrophes/ampersands ("Green-Tech", "IT&C")
 WORD = re.compile(r"[^\W\d_]+(?:[-'’&][^\W\d_]+)*")
 _CAP = r"[A-ZÀ-ÖØ-ÞĀ-ŽА-ЯЁЇІЄЎ]"
 # a run of capitalised words, maybe joined by and/of/for ("Balkan and Black Sea ICT Clusters Network")
 # (a number inside is kept when a capitalised word follows: "Baltic Industry 4.0 Alliance")
+# Romance names join their words with articles and prepositions ("Rete Italiana Cluster del Mobile", "Clúster de la
+# Fusta del Solsonès", "Alianța Clusterelor din Regiunea Nord-Est"), elided ones included ("Pôle d'Innovation")
+_ROMANCE_JOIN = "|".join(sorted((re.escape(w) for w in _ORGS["romance_connectors"]), key=len, reverse=True))
 _RUN = re.compile(
-    rf"(?<![\w-]){_CAP}[\w'’&-]*(?:\s+(?:(?:and|of|for|&|и|на|за)\s+)?(?:{_CAP}[\w'’&-]*|\d+(?:\.\d+)?(?=\s+{_CAP})))*"
+    rf"(?<![\w-]){_CAP}[\w'’&-]*(?:\s+(?:(?:and|of|for|&|и|на|за|{_ROMANCE_JOIN})\s+)?(?:{_CAP}[\w'’&-]*|(?:[dl]|dell)['’]{_CAP}[\w'’&-]*"
+    rf"|\d+(?:\.\d+)?(?=\s+{_CAP})))*"
 )
 # a cluster word on its own, or closing a hyphenated compound ("Kunststoff-Cluster")
 _CLUSTER_ANCHOR = re.compile(
@@ -217,6 +221,12 @@ def keyword_lines(doc: Document, keywords: Iterable[str]) -> list[Line]:
 def _function_word(token: str) -> bool:
     """A capitalised function word ("The", "With"); an acronym such as "IT" is not one."""
     return token.casefold() in FUNCTION_WORDS and not (len(token) > 1 and token.isupper())
+
+
+def _anaphoric(name: str) -> bool:
+    """ "Clusterul", "Asociația": a lone head word (with its article) refers back to the page's organisation."""
+    words = name.split()
+    return len(words) == 1 and (words[0].casefold() in _HEADS or words[0].casefold() in _CLUSTER_WORDS)
 
 
 def names_in(zone: str) -> list[str]:
@@ -427,6 +437,10 @@ def _expand_cluster(text: str, a: int, b: int, line: Line) -> tuple[int, int] | 
             return None
         if i == 0 and plural and folded not in _HEADS:
             return None
+        joined = _romance_of(right, i)
+        if joined:  # "Clúster TIC de Girona", "Clúster de la Fusta del Solsonès", "Polo della Robotica"
+            i += joined
+            continue
         if folded in ("of", "for", "and", "&") and i + 1 < len(right) and right[i + 1][1][:1].isupper():
             if folded in ("and", "&") and (
                 i == 0 or not right[i + 1][1][1:].islower()
@@ -449,6 +463,21 @@ def _expand_cluster(text: str, a: int, b: int, line: Line) -> tuple[int, int] | 
     if re.compile(r"\s*(?:from\s+\S+\s*)?:").match(text, end, line.end):
         return None  # a list heading "2 Automotive Clusters:"
     return start, end
+
+
+_ROMANCE_OF = frozenset({"de", "del", "della", "dello", "delle", "dei", "degli", "des", "du", "do", "da", "dos", "das", "di", "din",
+                         "per", "pour", "para"})
+_ROMANCE_ARTICLE = frozenset({"la", "les", "los", "las", "l'", "l’"})
+
+
+def _romance_of(right: list[tuple[int, str]], i: int) -> int:
+    """How many tokens of "de (la)" join the name to a capitalised word after them (0: none)."""
+    if right[i][1].casefold() not in _ROMANCE_OF:
+        return 0
+    k = i + 1
+    if k < len(right) and right[k][1].casefold() in _ROMANCE_ARTICLE:
+        k += 1
+    return k - i if k < len(right) and right[k][1][:1].isupper() else 0
 
 
 def sentence_start(text: str, pos: int, line: Line) -> bool:
@@ -512,6 +541,13 @@ _MEMBER_OF = re.compile(
     r"|(?:joined|joins|affiliated\s+(?:with|to)|belongs?\s+to|belonging\s+to)\s+(?:the\s+)?"
     r"|(?:(?:is|are|been|became|become|becomes)\s+(?:an?\s+)?(?:active\s+|full\s+)?partners?\s+in)\s+(?:the\s+)?"
     r"|(?:член(?:ува)?\s+(?:на|в)|членува\s+в|се\s+присъедини\s+към)\s+"
+    # es, ca, it, fr, pt, ro: "socio fondatore della", "membre de la", "forma parte de", "aderisce dal 2019 alla"
+    r"|(?:(?:socio|sòcia?|soci|miembro|membre|membro|sócio|membru)(?:\s+(?:fundador|fondatore|fondateur|fundadora|fondator|fondatrice|actiu|activo|attivo|actif|ativo|activ))?"
+    r"|forma\s+parte|forma\s+part|fa\s+parte|fait\s+partie|faz\s+parte|face\s+parte|pertenece|pertany|appartiene|appartient|pertence)"
+    r"\s+(?:della|dello|delle|degli|dei|del|de\s+la|de\s+les|de\s+l['’]|de|di|dos|das|do|da|du|des|din|alla|al|aux|au|ao|à\s+la|à\s+l['’]|à|a|în|d['’])"
+    r"(?:\s+|(?<=['’]))"
+    r"|(?:aderisce|ha\s+aderito|adhère|a\s+adhéré|aderiu|a\s+aderat|se\s+(?:adhirió|unió|integró)|s['’]est\s+joint|a\s+rejoint|es\s+va\s+adherir)"
+    r"(?:\s+(?:dal|depuis|desde|em|în|en)\s+\d{4})?\s+(?:alla|al|aux|au|ao|à\s+la|à\s+l['’]|à|a|la|le|les|el|il)(?:\s+|(?<=['’]))"
     r")",
     re.IGNORECASE,
 )
@@ -530,7 +566,8 @@ _LOWER_CLUSTER_KEYS = tuple(sorted({w for w in _CLUSTER_WORDS if not w.endswith(
 _NETWORK_TYPE = re.compile(r"(?i:" + "|".join(_PARTNERS["network_types"]) + r")\s+(?=[A-ZА-Я])")
 _PARTNERSHIP_HEAD = words_regex(_PARTNERS["partnership_heads"])
 _APPOSITIVE = re.compile(r",\s+(?:the|a|an)\s+[^,.;:()\n]{1,80}")
-_PLAIN_MEMBERSHIP = re.compile(r"member\s+of|join|belong|part\s+of", re.IGNORECASE)  # not "members in <places>"
+_PLAIN_MEMBERSHIP = re.compile(r"member\s+of|join|belong|part\s+of|membr|socio|soci\s|parte|part\s+de|partie|aderi|adhè|adhé|pertene|pertany|apparti",
+                               re.IGNORECASE)  # not "members in <places>"
 _BRAND = re.compile(r"(?<![\w-])[a-z]+[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,3}|(?<![\w-])[a-z][\w-]{2,}(?=,\s+(?:the|a|an)\s)")  # "euRobotics", "essenscia, the ..."
 _CLAUSE_END = re.compile(r"\s*(?:[.;,)(]|$|\s(?:and|as well as|since|from|in)\s)")
 _BODY_WORDS = frozenset({"board", "directors", "committee", "parliament", "jury", "team", "staff", "assembly", "council",
@@ -821,13 +858,15 @@ def _prose_networks(doc: Document, selves: list[str]) -> Iterable[tuple[str, Spa
     text = doc.text
     label_lines = _label_lines(doc)
     previous_end = 0
-    for line, m in _matches(doc, _MEMBER_OF, ("member", "join", "affiliat", "belong", "partner", "part of", "член", "присъедини")):
+    for line, m in _matches(doc, _MEMBER_OF, ("member", "join", "affiliat", "belong", "partner", "part of", "член", "присъедини",
+                                              "membr", "socio", "soci", "sòci", "sócio", "parte", "part", "aderi", "adhè", "adhé",
+                                              "pertene", "pertany", "apparti", "unió", "integró")):
         if line.index in label_lines:
             continue
         partner_in = "partner" in m.group().casefold()
         s0, _ = sentence_bounds(text, m.start(), line)
         zone = text[max(s0, previous_end, text.rfind(";", s0, m.start()) + 1):m.start()]
-        if _OTHERS.search(zone) or any(not any(same_organisation(n, s) for s in selves) for n in names_in(zone)):
+        if _OTHERS.search(zone) or any(not any(same_organisation(n, s) for s in selves) and not _anaphoric(n) for n in names_in(zone)):
             continue  # another organisation is the member here
         position = m.end()
         while True:

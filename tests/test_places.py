@@ -251,6 +251,12 @@ we are pleased to inform you that your cluster passed the assessment.
         # Cyrillic kept in Cyrillic
         ("Клъстерът е със седалище в гр. Габрово и обединява 20 фирми.", "Клъстер Текстил", ("BG", None, "Габрово")),
         ("Клъстер „Храни“ е регистриран в Благоевград.", "Клъстер „Храни“", ("BG", None, "Благоевград")),
+        # Romance seat phrases, also in a sentence whose subject is left out after one naming the organisation
+        ("Il Cluster Legno Veneto è l'associazione delle imprese. È stato costituito nel 2008 e ha sede a Lissone, in Lombardia.",
+         "Cluster Legno Veneto", ("IT", "Lombardia", "Lissone")),
+        ("Le pôle, basé à Clermont-Ferrand, fédère 150 adhérents.", "Pôle Bois Construction", ("FR", None, "Clermont-Ferrand")),
+        ("O Cluster do Azeite, com sede em Évora, reúne 40 associados.", "Cluster do Azeite", ("PT", None, "Évora")),
+        ("El clúster tiene su sede en Zaragoza.", "Clúster del Envase", ("ES", None, "Zaragoza")),
     ],
 )
 def test_seat_variants(text, name, expected):

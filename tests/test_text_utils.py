@@ -31,3 +31,13 @@ def test_sentence_around_skips_abbreviations(text, word, sentence):
     start = text.index(word)
     lo, hi = sentence_around(text, start, start + len(word))
     assert text[lo:hi].strip() == sentence
+
+
+def test_a_sentence_may_open_with_an_accented_capital_or_an_inverted_mark():
+    from profile_extract.text_utils import sentence_around
+    text = "Il cluster riunisce le imprese. È stato costituito nel 2008. ¿Quiénes somos? Somos un clúster."
+    at = text.index("costituito")
+    lo, hi = sentence_around(text, at, at)
+    assert text[lo:hi].strip() == "È stato costituito nel 2008."
+    at = text.index("Quiénes")
+    assert text[slice(*sentence_around(text, at, at))].strip() == "¿Quiénes somos?"

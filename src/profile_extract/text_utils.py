@@ -36,7 +36,7 @@ with resources.files("profile_extract.data").joinpath("abbreviations.toml").open
     ABBREVIATIONS: tuple[str, ...] = tuple(tomllib.load(_fh)["abbreviations"])  # as written: "Dr", "St", "гр"
 ABBREVIATION_KEYS = frozenset(a.casefold() for a in ABBREVIATIONS)
 
-_SENTENCE_END = re.compile(r"[.!?](?=\s+[\"“„(]?[A-ZА-Я0-9])|\n")
+_SENTENCE_END = re.compile(r"[.!?](?=\s+[\"“„«¿¡(]?[A-ZÀ-ÖØ-ÞĀ-ŽА-ЯЁ0-9])|\n")  # "... imprese. È stato", "... socios. ¿Quiénes"
 _WORD_BEFORE_STOP = re.compile(r"([^\s(]*)\.$")
 
 

@@ -1043,15 +1043,18 @@ _MAX_DROPPED_CHAIN = 2  # sentences without a subject followed back to the one t
 _MAX_DROPPED_LEAD = 4  # words before the verb's object in a sentence without a subject ("Actualmente cuenta con")
 
 
-def subject_dropped(text: str, lo: int, at: int, refs: list[str]) -> bool:
+def subject_dropped(text: str, lo: int, at: int, refs: list[str], whole_clause: bool = False) -> bool:
     """A sentence that leaves its subject out, as Romance and Slavic languages do ("Actualmente cuenta con 85
     socios", "Conta oggi 120 soci"), speaks of what the sentence before it names: true when text[lo:at] is a
     few common words (no name, no place) and that sentence, or one before it without a subject of its own,
-    names the organisation or refers back to it."""
+    names the organisation or refers back to it. `whole_clause`: text[lo:at] may be a longer clause with
+    dates and numbers ("È stato costituito nel 2008 da 23 imprese e ha sede a"), still without a name in it."""
     for _ in range(_MAX_DROPPED_CHAIN):
         words = text[lo:at].split()
-        if not 1 <= len(words) <= _MAX_DROPPED_LEAD or lo < 2 or not all(w.isalpha() for w in words):
+        if not words or lo < 2:
             return False  # nothing before: "Founded in 1919, the university ..." has its subject after the comma
+        if not whole_clause and (len(words) > _MAX_DROPPED_LEAD or not all(w.isalpha() for w in words)):
+            return False
         if any(w[:1].isupper() for w in words[1:]) or (words and words[0][:1].isupper() and lookup(words[0])):
             return False
         before, _ = sentence_around(text, lo - 1, lo - 1)

@@ -26,6 +26,8 @@ from typing import Any
 from ..document import Document, Extraction, FormField, Line, Span
 from ..gazetteer import Place, find_places
 from ..sections import match_label, normalise_label
+from ..text_utils import sentence_around
+from .names import DESIGNATORS, subject_dropped
 
 with resources.files("profile_extract.data").joinpath("places").joinpath("seat.toml").open("rb") as _fh:
     _WORDING = tomllib.load(_fh)
@@ -122,10 +124,6 @@ _LOWER_REGION_WORD = re.compile(r"[ \t]+(?:region|area|province|county)$")  # "t
 
 def _designators() -> frozenset[str]:
     """Organisation-type words ("Cluster", "Network"), shared with the names extractor."""
-    try:
-        from .names import DESIGNATORS
-    except ImportError:  # the names module is optional here
-        return frozenset({"Cluster", "Network", "Association", "Alliance", "Federation", "Foundation", "Agency"})
     return frozenset(DESIGNATORS)
 
 
@@ -414,8 +412,10 @@ def _from_phrases(doc: Document, places: list[Place], names: list[str], seat: _S
                     continue
             elif not _PRONOUN_SUBJECT.match(doc.text[anchor:anchor + 20]) and not _SELF_SEAT.match(doc.text, anchor) \
                     and not _organisation_is_subject(doc.text, anchor, names) \
-                    and not _subject_after_leading_phrase(doc.text, anchor, place.end, names):
-                continue
+                    and not _subject_after_leading_phrase(doc.text, anchor, place.end, names) \
+                    and not subject_dropped(doc.text, sentence_around(doc.text, anchor, anchor)[0], anchor,
+                                            [n.casefold() for n in names], whole_clause=True):
+                continue  # "È stato costituito nel 2008 e ha sede a Lissone": the sentence before names it
             if town and seat.city is None and seat._fits(place.code):
                 seat.city = (doc.text[town[0]:town[1]], town, place.code)
             seat.add(place)

@@ -413,7 +413,6 @@ def test_one_project_per_row_of_a_project_table(text, expected):
         assert grounded(value, doc.text[start:end]), (pointer, value)
 
 
-@pytest.mark.xfail(reason="the cells of a 'Code' column are not read as the project's code", strict=True)
 def test_code_column_of_a_project_table():
     _, _, found_projects = run(ACRONYM_TABLE)
     assert [p["code"] for p in found_projects] == ["101074123", "CE0100234"]
@@ -523,13 +522,11 @@ def test_programme_keeps_its_period_action_or_countries(text, programme):
          "Programme: Interreg Italy-Croatia\nEnd date: 30 June 2022\n",
          {"name": "Aquaculture Networks for the Adriatic", "acronym": "AQUA-NET", "programme": "Interreg Italy-Croatia",
           "end": "2022-06-30"}),
-        pytest.param(
-            "RE-TEX – Regional Ecosystems for Textile Circularity\n\nProject code: PGI01234\nAcronym: RE-TEX\n"
-            "Programme: Interreg Europe\n",
-            {"name": "Regional Ecosystems for Textile Circularity", "acronym": "RE-TEX", "code": "PGI01234",
-             "programme": "Interreg Europe"},
-            marks=pytest.mark.xfail(reason="a 'Project code:' line first makes the next form line ('Acronym: RE-TEX') "
-                                           "the name and the title the programme", strict=True)),
+        # a "Project code:" field first: the form's fields, not the line after it, fill the project
+        ("RE-TEX – Regional Ecosystems for Textile Circularity\n\nProject code: PGI01234\nAcronym: RE-TEX\n"
+         "Programme: Interreg Europe\n",
+         {"name": "Regional Ecosystems for Textile Circularity", "acronym": "RE-TEX", "code": "PGI01234",
+          "programme": "Interreg Europe"}),
     ],
 )
 def test_title_above_a_project_form_names_the_project(text, expected):
@@ -673,3 +670,28 @@ def test_a_programme_named_beside_a_project_is_its_programme_not_another_project
                   "Interreg Euregio Meuse-Rhine project (2022–2025) with the Rhineland Plastics Cluster.\n")
     assert (project["acronym"], project["programme"], project["start"], project["end"]) == (
         "RECYPLAST", "Interreg Euregio Meuse-Rhine", "2022", "2025")
+
+
+def test_a_romance_project_sentence_gives_code_start_duration_and_partners():
+    project = one(
+        "El clúster participa en el proyecto AGRIVERDE (Riego inteligente para cultivos leñosos), financiado por el programa "
+        "Interreg Sudoe con el código S2/1.3/E0077. El proyecto comenzó el 1 de marzo de 2024 y tiene una duración de 30 meses. "
+        "Lo coordina la Universidad de Lleida y en él participan también el Instituto Tecnológico de Aragón y el Clúster del Agua.\n"
+    )
+    assert project["name"] == "Riego inteligente para cultivos leñosos" and project["acronym"] == "AGRIVERDE"
+    assert (project["code"], project["programme"], project["start"], project["duration_months"]) == (
+        "S2/1.3/E0077", "Interreg Sudoe", "2024-03-01", 30)
+    assert "Instituto Tecnológico de Aragón" in project["partners"] and "Clúster del Agua" in project["partners"]
+
+
+def test_a_name_with_a_conjunction_stays_whole_in_a_romance_partner_list():
+    _, _, found = run("Clusterul coordonează proiectul „Textile Verzi Moldova” (cod SMIS 412233), în parteneriat cu "
+                      "Institutul de Design și Inovare Iași.\n")
+    assert found and found[0]["code"] == "412233" and found[0]["partners"] == ["Institutul de Design și Inovare Iași"]
+
+
+def test_a_project_code_field_of_a_factsheet_does_not_make_its_heading_a_programme():
+    text = ("RE-TEX – Regional Ecosystems for Textile Circularity\n\nProject factsheet\nProject code: CE0200871\nAcronym: RE-TEX\n"
+            "Programme: Interreg Central Europe 2021-2027\nStart date: 1 April 2023\n")
+    project = one(text)
+    assert project["programme"] == "Interreg Central Europe 2021-2027" and project["code"] == "CE0200871"

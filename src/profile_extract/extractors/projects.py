@@ -118,7 +118,9 @@ _STOP_BEFORE = frozenset({"the", "a", "an", "our", "this", "that", "its", "their
 _DETERMINERS = _STOP_BEFORE | {"of", "in", "for", "under", "within", "with", "on", "at", "to", "as"}
 _ORG_END = re.compile(r"[.;:!?\n]|,\s+(?:and|which|who|with|as)\b|\s+(?:and|with|in|from|on|at|to|has|have|had|was|were|is|will)\s+(?=[a-z])")
 _PAREN = re.compile(r"\((?P<acr>[^()\s]{2,15})\)")
-_AND = re.compile(r"\s+(?:and|и)\s+(?P<the>the\s+)?(?=[A-ZА-Я])")
+# " and (the) " between two names; in Romance lists "y el", "e il", "et le", "i la": the conjunction joins two names
+# only with the article that opens the second ("Centro de Investigación y Desarrollo" is one name)
+_AND = re.compile(r"\s+(?:(?:and|и)\s+(?P<the>the\s+)?|(?:y|e|et|i)\s+(?P<art>(?:el|la|los|las|il|lo|le|les|o|a|os|as)\s+|l['’]))(?=[A-ZÀ-ÞА-Я])")
 _PLACE_NOTE = re.compile(r"\s*\((?P<place>[^()\n]{2,40})\)$")  # "Lombardy Furniture Cluster (Italy)"
 _MAX_LIST_LINES = 40
 
@@ -586,10 +588,11 @@ def _head_before_comma(text: str) -> str | None:
 def _code_line_drafts(doc: Document) -> list[Draft]:
     """A project page: programme line, "Project №CODE", then the project's name."""
     drafts = []
+    form_lines = {f.label_span[0] for f in doc.fields}
     for i, line in enumerate(doc.lines):
         m = _CODE_LINE.match(line.text)
-        if not m or len(line.text) > 80:
-            continue
+        if not m or len(line.text) > 80 or any(line.start <= at < line.end for at in form_lines):
+            continue  # "Project code: CE0200871" in a factsheet form: the form's other fields tell the rest
         code = _code_in(line.text, line.start)
         if not code or code[1][0] < line.start + m.end() - 1:
             continue
@@ -1347,7 +1350,7 @@ def _partner_list(text: str, pos: int, offset: int) -> list[tuple[str, Span]]:
     out = []
     for s, e in pieces:
         piece = chunk[s:e]
-        lead = re.match(r"\s*(?:(?:and|the)\s+)*", piece)
+        lead = re.match(r"\s*(?:(?:and|the|y|e|et|i|și|el|la|los|las|il|lo|le|les|o|a|os|as)\s+|l['’])*", piece)
         s += lead.end()
         name = chunk[s:e].strip(" .:")
         note = _PLACE_NOTE.search(name)
@@ -1363,7 +1366,7 @@ def _partner_list(text: str, pos: int, offset: int) -> list[tuple[str, Span]]:
 def _splits_names(chunk: str, start: int, m: re.Match, end: int) -> bool:
     """Whether " and " at `m` joins two names: "X and the Y" always; "X Y and Z W" when both sides have
     two words or more, so that "Chamber of Commerce and Industry" stays one name."""
-    if m.group("the"):
+    if m.group("the") or m.group("art"):
         return True
     following = _AND.search(chunk, m.end(), end)
     right = chunk[m.end(): following.start() if following else end]

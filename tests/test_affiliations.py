@@ -252,6 +252,10 @@ NETWORKS += [
      ["Alianța Clusterelor din Regiunea Nord-Est"]),
 ]
 PARTNERS += [
+    # list items split on middle dots, never inside a note in brackets; "the cluster:" heads no list
+    ("Partner clusters\nKharkiv Machinery Cluster (Ukraine) · Lublin Food Cluster (Lublin, Poland)\n", "Odesa Agro Cluster",
+     ["Kharkiv Machinery Cluster", "Lublin Food Cluster"]),
+    ("Project manager at the cluster: Guðrún Einarsdóttir\nContact at the cluster: Noa Ben-Ami, Director\n", "Negev Water Cluster", []),
     ("Collabora stabilmente con il Cluster Arredo Alto Livenza e con il Clúster del Mueble de Yecla.\n", "Cluster Legno Veneto",
      ["Cluster Arredo Alto Livenza", "Clúster del Mueble de Yecla"]),
     ("Hem signat un acord de col·laboració amb el Clúster TIC de Girona.\n", "Clúster Robòtica Vallès", ["Clúster TIC de Girona"]),

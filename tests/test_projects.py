@@ -695,3 +695,18 @@ def test_a_project_code_field_of_a_factsheet_does_not_make_its_heading_a_program
             "Programme: Interreg Central Europe 2021-2027\nStart date: 1 April 2023\n")
     project = one(text)
     assert project["programme"] == "Interreg Central Europe 2021-2027" and project["code"] == "CE0200871"
+
+
+def test_a_place_note_in_brackets_is_not_split_from_a_partner_name():
+    text = ("MEDIGREEN – Circular Packaging for Medical Devices\n- Programme: Interreg North-West Europe\n"
+            "- Duration: 36 months\n- Lead partner: Limburg Health Materials Institute (Maastricht, NL)\n"
+            "- Other partners: Medical Valley Wallonia (Liège, BE), Lyon BioMed Cluster (Lyon, FR)\n")
+    project = one(text)
+    assert project["partners"] == ["Limburg Health Materials Institute", "Medical Valley Wallonia", "Lyon BioMed Cluster"]
+    assert project["duration_months"] == 36
+
+
+@pytest.mark.parametrize("text,months", [("Duración: 36 meses\n", 36), ("Durata: 2 anni\n", 24), ("Durée : 18 mois\n", 18)])
+def test_romance_duration_fields(text, months):
+    project = one("AGRITECH – Digital farming for small growers\n" + text + "Programa: Interreg Sudoe\n")
+    assert project["duration_months"] == months

@@ -36,6 +36,9 @@ with resources.files("profile_extract.data").joinpath("abbreviations.toml").open
     ABBREVIATIONS: tuple[str, ...] = tuple(tomllib.load(_fh)["abbreviations"])  # as written: "Dr", "St", "гр"
 ABBREVIATION_KEYS = frozenset(a.casefold() for a in ABBREVIATIONS)
 
+# the items of a list of names, split on commas, semicolons and middle dots, never inside a note in brackets
+# ("Medical Valley Wallonia (Liège, BE), Kharkiv Machinery Cluster (Ukraine) · Lublin Food Cluster")
+LIST_ITEMS = re.compile(r"(?:[^,;·•(\x00]|\([^()]*\)?)+")
 _SENTENCE_END = re.compile(r"[.!?](?=\s+[\"“„«¿¡(]?[A-ZÀ-ÖØ-ÞĀ-ŽА-ЯЁ0-9])|\n")  # "... imprese. È stato", "... socios. ¿Quiénes"
 _WORD_BEFORE_STOP = re.compile(r"([^\s(]*)\.$")
 

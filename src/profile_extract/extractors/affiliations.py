@@ -26,7 +26,7 @@ from rapidfuzz import fuzz
 from ..gazetteer import country_names, find_places, is_country_name
 from ..document import Document, Extraction, Line, Span
 from ..sections import is_placeholder
-from ..text_utils import ABBREVIATION_KEYS, find_all
+from ..text_utils import ABBREVIATION_KEYS, LIST_ITEMS, find_all
 from .topics import split_items
 
 # --- organisation names: shared vocabulary and helpers -----------------------------------
@@ -735,9 +735,20 @@ def _without_bracket_note(value: str) -> str:
     if m is None or m.start() == 0:
         return value
     note = m.group("note").strip()
-    if note.replace(".", "").replace("-", "").isupper() or find_places(note) and find_places(note)[0].text == note:
+    if note.replace(".", "").replace("-", "").isupper() or _only_places(note):
         return value[: m.start()]
     return value
+
+
+def _only_places(note: str) -> bool:
+    """ "Bulgaria", "Lublin, Poland", "Liège, BE": places (and country codes) and separators only."""
+    places = find_places(note)
+    if not places:
+        return False
+    rest = note
+    for place in reversed(places):
+        rest = rest[:place.start] + rest[place.end:]
+    return not re.sub(r"\b[A-Z]{2}\b", "", rest).strip(" ,;/–-")
 
 
 def _without_note(value: str, span: Span) -> tuple[str, Span]:
@@ -903,13 +914,18 @@ def _label_lines(doc: Document) -> set[int]:
 # --- partner clusters --------------------------------------------------------------------
 
 
+# "Contact at the cluster: Name", "Manager of our cluster: Name": the cluster itself, not a list head
+_DETERMINED_BEFORE = re.compile(r"(?<![\w-])(?i:the|our|this|its|their|a)\s+$")
+
+
 def _listed_clusters(doc: Document) -> Iterable[tuple[str, Span]]:
     """Organisations listed under a clusters heading inside a line: "5 ICT Clusters: A, B; 2 ...: C"."""
     text = doc.text
     for line in keyword_lines(doc, ("cluster", "клъстер")):
         if ":" not in line.text:
             continue
-        heads = list(_LIST_HEAD.finditer(text, line.start, line.end))
+        heads = [h for h in _LIST_HEAD.finditer(text, line.start, line.end)
+                 if h.group(0)[:1].isdigit() or h.group(1) or not _DETERMINED_BEFORE.search(text, line.start, h.start())]
         for i, head in enumerate(heads):
             end = heads[i + 1].start() if i + 1 < len(heads) else line.end
             stop = re.search(r"\.\s", text[head.end():end])
@@ -939,7 +955,7 @@ def _partner_list_items(doc: Document, found: dict[str, Any]) -> Iterable[tuple[
         for line in lines:
             if len(line.text) > 200 or _has_sentence_end(line.text):
                 break  # the list has ended
-            for piece in re.finditer(r"[^,;]+", line.text):
+            for piece in LIST_ITEMS.finditer(line.text):
                 value = _list_item_name(piece.group(), line.text[piece.end():])
                 if value and _is_cluster_name(value):
                     start = line.start + piece.start() + piece.group().index(value)

@@ -23,7 +23,7 @@ from ..dates import DateMatch, find_dates
 from ..gazetteer import find_places
 from ..document import Document, Extraction, FormField, Line, Section, Span
 from ..sections import is_known_heading, match_label, normalise_label
-from ..text_utils import ABBREVIATIONS, NUMBER, number_value
+from ..text_utils import ABBREVIATIONS, LIST_ITEMS, NUMBER, number_value
 
 _WORD = re.compile(r"\S+")
 
@@ -121,6 +121,9 @@ _PAREN = re.compile(r"\((?P<acr>[^()\s]{2,15})\)")
 # " and (the) " between two names; in Romance lists "y el", "e il", "et le", "i la": the conjunction joins two names
 # only with the article that opens the second ("Centro de Investigación y Desarrollo" is one name)
 _AND = re.compile(r"\s+(?:(?:and|и)\s+(?P<the>the\s+)?|(?:y|e|et|i)\s+(?P<art>(?:el|la|los|las|il|lo|le|les|o|a|os|as)\s+|l['’]))(?=[A-ZÀ-ÞА-Я])")
+# groups of names; a note in brackets is never split ("Medical Valley Wallonia (Liège, BE), ...")
+_LIST_GROUPS = re.compile(r"(?:[^;\x00(]|\([^()]*\)?)+")
+_BRACKET_NOTE = re.compile(r"\s*\([^()]{1,40}\)\s*$")
 _PLACE_NOTE = re.compile(r"\s*\((?P<place>[^()\n]{2,40})\)$")  # "Lombardy Furniture Cluster (Italy)"
 _MAX_LIST_LINES = 40
 
@@ -808,7 +811,7 @@ def _form_value(draft: Draft, key: str, form_field: FormField) -> None:
         else:
             draft.put("end", dates[0].end_value or dates[0].value, (first.start + dates[0].start, first.start + dates[0].end), 3)
     elif key == "duration":
-        m = re.search(r"(?P<n>\d{1,3}|[^\W\d_]{3,12})[\s-]*(?P<unit>months?|years?|месеца|месец|години|година)\b", text, _I)
+        m = re.search(r"(?P<n>\d{1,3}|[^\W\d_]{3,12})[\s-]*(?P<unit>months?|years?|месеца|месец|години|година|meses|mesi|mois|luni|mesos|años|anni|ans|anos|ani)\b", text, _I)
         months = _months(m.group("n"), m.group("unit")) if m else None
         if months:
             draft.put("duration_months", months, (first.start + m.start(), first.start + m.end()), 3)
@@ -819,7 +822,7 @@ def _form_value(draft: Draft, key: str, form_field: FormField) -> None:
                 draft.put("end", dates[1].end_value or dates[1].value, (first.start + dates[1].start, first.start + dates[1].end), 3)
     elif key in ("partners", "coordinator"):
         for value in values:
-            for piece in re.finditer(r"[^,;]+", value.text) if len(values) == 1 else [re.match(r".+", value.text)]:
+            for piece in LIST_ITEMS.finditer(value.text) if len(values) == 1 else [re.match(r".+", value.text)]:
                 name = _partner_entry(piece.group())
                 if name:
                     start = value.start + piece.start() + piece.group().find(name)
@@ -868,10 +871,11 @@ _FIELD_LINE = re.compile(r"[^:\n]{2,40}:(?:\s|$)")
 def _partner_entry(text: str) -> str | None:
     """ "Name (ACR) – City, Country – coordinator" -> "Name"."""
     name = _DASH_SPLIT.split(text.strip(), 1)[0]
+    name = _BRACKET_NOTE.sub("", name)  # "Name (ACR)", "Name (Maastricht, NL)"
     head, comma, rest = name.partition(",")
     if comma and rest.strip() and _is_place(rest.strip().split()[0].strip(",")):
         name = head  # "Name, City"
-    name = re.sub(r"\s*\([^()]{1,20}\)\s*$", "", name).strip(" .;:")
+    name = name.strip(" .;:")
     if not name or not name[0].isupper() or len(name.split()) > 12:
         return None
     return name
@@ -1280,7 +1284,7 @@ def _months(number: str, unit: str) -> int | None:
     if not m:
         return None
     value = number_value(m)
-    if unit.casefold().startswith(("year", "годин", "ani")):
+    if unit.casefold().startswith(("year", "годин", "ani", "año", "anni", "ans", "ano")):
         value *= 12
     return value if 0 < value <= 240 else None
 
@@ -1333,12 +1337,12 @@ def _partner_list(text: str, pos: int, offset: int) -> list[tuple[str, Span]]:
     chunk = text[pos:pos + stop.start()] if stop else text[pos:]
     chunk = re.sub(r"(?<=[a-z])(?=\d+\s+[A-Z])", "\x00", chunk)  # same length: offsets shift by one per glue
     pieces: list[tuple[int, int]] = []
-    for group in re.finditer(r"[^;\x00]+", chunk):
+    for group in _LIST_GROUPS.finditer(chunk):
         g_start, g_end = group.span()
         label = re.match(r"\s*\d+\s+[^:,]{1,50}:\s*", chunk[g_start:g_end])
         if label:
             g_start += label.end()
-        items = [(m.start() + g_start, m.end() + g_start) for m in re.finditer(r"[^,]+", chunk[g_start:g_end])]
+        items = [m.span() for m in LIST_ITEMS.finditer(chunk, g_start, g_end)]
         if items:
             last_s, last_e = items.pop()
             for m in _AND.finditer(chunk, last_s, last_e):

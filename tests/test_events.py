@@ -449,3 +449,32 @@ def test_a_dated_news_list_is_no_date_first_card():
     text = ("News\n\n12 May 2024\nCluster welcomes five new members\nSofia, 12 May – The cluster welcomed five companies.\n\n"
             "3 April 2024\nAnnual report published\nPlovdiv – The report is online.\n")
     assert run(text)[2] == []
+
+
+def test_cards_split_by_blank_lines_with_a_place_line_and_a_month():
+    text = ("Upcoming events\n\nGreen Freight Summit 2025\n\n12–14 May 2025\n\nKolding Fjord Congress Centre, Kolding\n\n"
+            "Logistics Data Day\n\n19 June 2025\n\nHybrid – Vejle Innovation House, Vejle, and online\n\n"
+            "Annual General Meeting 2025\n\nNovember 2025 (exact date to be announced)\n\nFredericia\n")
+    got = [(e["title"], e["date"], e["end_date"], e["location"]) for e in run(text)[2]]
+    assert got == [("Green Freight Summit 2025", "2025-05-12", "2025-05-14", "Kolding"),
+                   ("Logistics Data Day", "2025-06-19", None, "Vejle"),
+                   ("Annual General Meeting 2025", "2025-11", None, "Fredericia")]
+
+
+@pytest.mark.parametrize(
+    "header",
+    ["Date | Event | Place", "When | Title | Location", "Fecha | Evento | Lugar", "Date | Événement | Lieu"],
+)
+def test_rows_of_an_events_table(header):
+    text = (f"Past events\n\n{header}\n16 January 2025 | New Year Reception 2025 | Kolding\n"
+            "30 September – 2 October 2024 | Green Freight Summit 2024 (260 participants) | Kolding\n"
+            "8 October 2024 | Warehouse Robotics Masterclass | Online\n")
+    got = [(e["title"], e["date"], e["end_date"], e["location"]) for e in run(text)[2]]
+    assert sorted(got) == sorted([("New Year Reception 2025", "2025-01-16", None, "Kolding"),
+                                  ("Green Freight Summit 2024", "2024-09-30", "2024-10-02", "Kolding"),
+                                  ("Warehouse Robotics Masterclass", "2024-10-08", None, None)])
+
+
+def test_a_table_without_an_event_column_gives_no_events():
+    text = "Figures\n\nDate | Members | Turnover\n1 January 2024 | 112 | 40 MEUR\n"
+    assert run(text)[2] == []

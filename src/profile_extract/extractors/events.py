@@ -105,6 +105,8 @@ def extract(doc: Document, found: dict[str, Any]) -> Extraction:
             _add(events, event)
     for event in _card_events(doc):
         _add(events, event)
+    for event in _table_events(doc):
+        _add(events, event)
     for event in events:
         spans: dict[str, Span] = {"title": event.title_span, "date": event.date_span}
         if event.end_date:
@@ -272,7 +274,7 @@ def _place_after_bar(text: str, pos: int) -> tuple[str, Span] | None:
     if text[pos - 1:pos] != "|":
         return None
     m = _BAR_PLACE.match(text, pos)
-    return (m.group("place"), m.span("place")) if m else None
+    return (m.group("place"), m.span("place")) if m and not _ONLINE.match(m.group("place")) else None  # not "| Online"
 
 
 def _title_in(text: str) -> tuple[tuple[int, int, bool], bool] | None:
@@ -350,6 +352,8 @@ _CARD_FILLER = re.compile(r"[\s,;|·•@–—-]*(?:(?:from|du|del|dal|de|von|vo
 _VENUE_LINE = re.compile(r"\s*(?:venue|location|where|place|address|lieu|lugar|luogo|local|ort)\s*:\s*", _I)
 _ONLINE = re.compile(r"\b(?:online|virtual|webinar|zoom|teams|en\s+ligne|en\s+l[ií]nea|in\s+linea|on-line)\b", _I)
 _CARD_TITLE_MAX = 100
+_HYBRID_LEAD = re.compile(r"^(?:hybrid|hybride|híbrido|ibrido|in\s+person|on[\s-]?site)\s*[:–—-]\s*", _I)
+_CARD_NOTE = re.compile(r"\([^()\d]{3,60}\)\s*$")
 _VENUE_LINE_MAX = 60
 _WEEKDAY_LEAD = re.compile(rf"\s*(?:{_WEEKDAY.pattern})(?=\s+\d)", _I)
 
@@ -377,20 +381,83 @@ def _card_events(doc: Document) -> Iterator[_Event]:
         title = lines[i - 1] if title_first else lines[i + 1]
         after = lines[i + 1:i + 3] if title_first else lines[i + 2:i + 3]
         venue = next((line for line in after if _VENUE_LINE.match(line.text)), None)
-        if not (timed or venue or date_first and after and _is_place_line(after[0].text)):
+        if not (timed or venue or after and _is_place_line(after[0].text)):
+            continue  # a headline over its publication date, not a card
+        if date.kind == "month" and not (venue or after and _is_place_line(after[0].text)):
             continue
         event = _Event(title=title.text.strip(), title_span=title.span, date=date.value,
                        date_span=(when.start + date.start, when.start + date.end), end_date=end_date)
-        where = venue or next((line for line in after[:1] if date_first or _ONLINE.search(line.text)), None)
+        where = venue or next((line for line in after[:1] if date_first or _ONLINE.search(line.text) or _is_place_line(line.text)), None)
         if where is not None and not _ONLINE.match(where.text.strip()):
             _card_location(event, where)
         yield event
 
 
+_TABLE_DATE = re.compile(r"(?:date|dates|when|datum|fecha|data|date\s+et\s+heure|дата)", _I)
+_TABLE_TITLE = re.compile(r"(?:event|events|title|name|activity|événement|evento|evenimentul?|veranstaltung|събитие|název|naziv)", _I)
+_TABLE_PLACE = re.compile(r"(?:place|location|venue|city|where|lieu|lugar|luogo|local|ort|loc|място|grad|město)", _I)
+
+
+def _table_events(doc: Document) -> Iterator[_Event]:
+    """Rows of an events table: a header row names a date column and an event column, maybe a place column
+    ("Date | Event | Place"); each row under it with a date in its date cell is one event."""
+    lines = doc.lines
+    columns: dict[str, int] | None = None
+    for line in lines:
+        cells = [c.strip() for c in line.text.split("|")]
+        if len(cells) < 2:
+            columns = None
+            continue
+        header = _table_header(cells)
+        if header is not None:
+            columns = header
+            continue
+        if columns is None or len(cells) <= max(columns.values()):
+            continue
+        dated = _date_line(cells[columns["date"]]) if _DIGIT.search(cells[columns["date"]]) else None
+        title = cells[columns["title"]]
+        if dated is None or not title:
+            continue
+        date, end_date, _ = dated
+        offsets = _cell_offsets(line, cells)
+        start = offsets[columns["date"]]
+        title = _TITLE_NOTE.sub("", title).strip()  # "Green Freight Summit 2024 (260 participants)"
+        event = _Event(title=title, title_span=(offsets[columns["title"]], offsets[columns["title"]] + len(title)),
+                       date=date.value, date_span=(start + date.start, start + date.end), end_date=end_date)
+        if "place" in columns:
+            place_cell = cells[columns["place"]]
+            cell = Line(line.index, offsets[columns["place"]], offsets[columns["place"]] + len(place_cell), place_cell)
+            if place_cell and not _ONLINE.match(place_cell):
+                _card_location(event, cell)
+        yield event
+
+
+def _table_header(cells: list[str]) -> dict[str, int] | None:
+    found: dict[str, int] = {}
+    for i, cell in enumerate(cells):
+        for key, regex in (("date", _TABLE_DATE), ("title", _TABLE_TITLE), ("place", _TABLE_PLACE)):
+            if key not in found and regex.fullmatch(cell):
+                found[key] = i
+    return found if "date" in found and "title" in found else None
+
+
+def _cell_offsets(line: Line, cells: list[str]) -> list[int]:
+    """Where each stripped cell of a "a | b | c" line starts in the text."""
+    offsets, at = [], 0
+    for raw in line.text.split("|"):
+        lead = len(raw) - len(raw.lstrip())
+        offsets.append(line.start + at + lead)
+        at += len(raw) + 1
+    return offsets
+
+
+_TITLE_NOTE = re.compile(r"\s*\((?:\d[\d,. ]*\s+(?:participants|attendees|visitors|guests)|[^()]*\bparticipants?\b[^()]*)\)\s*$", _I)
+
+
 def _is_place_line(text: str) -> bool:
     """A card's venue line: short, no sentence, opening with a place or saying the event is online ("Barcelone,
     Espagne", "En ligne"); not a news item's first line ("Sofia, 12 May – The cluster signed ...")."""
-    text = text.strip()
+    text = _HYBRID_LEAD.sub("", text.strip())  # "Hybrid – Vejle Innovation House, Vejle, and online"
     if len(text) > _VENUE_LINE_MAX or text[-1:] in ".!?" or _DIGIT.search(text):
         return False
     places = _places(text) or []
@@ -433,10 +500,10 @@ def _date_line(text: str) -> tuple[DateMatch, str | None, bool] | None:
     lead = _WEEKDAY_LEAD.match(text)  # "MAR. 3 JUIN 2025": Tuesday, not March
     if lead:
         text = " " * lead.end() + text[lead.end():]
-    dates = [d for d in find_date_spans(text) if d.value and d.kind in ("date", "range")]
-    if not dates or len(dates) > 2:
+    dates = [d for d in find_date_spans(text) if d.value and d.kind in ("date", "range", "month")]
+    if not dates or len(dates) > 2 or any(d.kind == "month" for d in dates) and len(dates) > 1:
         return None
-    rest = text
+    rest = _CARD_NOTE.sub(" ", text)  # "November 2025 (exact date to be announced)"
     for d in reversed(dates):
         rest = rest[:d.start] + " " + rest[d.end:]
     timed = bool(lead or _WEEKDAY.search(rest) or _TIME_RANGE.search(rest))

@@ -394,3 +394,30 @@ def test_role_rules_find_a_person_anywhere_on_a_long_page(pair):
     assert all(any(lo <= s and e <= hi for lo, hi in lines) for s, e in whole)  # nothing a whole-page scan finds is missed
     name = text[min(whole)[0]:min(whole)[1]]
     assert (name, "PERSON") in found(text)
+
+
+@pytest.mark.parametrize(
+    "text,name",
+    [
+        # given names beyond the hand-written lists (Scottish, Finnish, Indian, Icelandic-style pages)
+        ("Board members: Catriona Wishart (Tay Institute of Technology), Owen Fraser (Lomond Studios)", "Owen Fraser"),
+        ("Board members: Catriona Wishart (Tay Institute of Technology), Owen Fraser (Lomond Studios)", "Catriona Wishart"),
+        ("The new chief executive is Kirsty Doig, who managed the network.", "Kirsty Doig"),
+        ("Welcome words came from Rajesh Pillai of Kelpie Data.", "Rajesh Pillai"),
+        # Catalan joins two surnames with "i"
+        ("President: Jordi Puigvert i Serra (Automatismes Puigvert, SL)", "Jordi Puigvert i Serra"),
+    ],
+)
+def test_more_person_names(text, name):
+    assert (name, "PERSON") in found(text)
+
+
+@pytest.mark.parametrize(
+    "text,not_a_person",
+    [
+        ("President: Marco Vitali (Calzaturificio Vitali S.r.l.)", "Vitali S"),
+        ("La reunió va acabar amb Maria Puig i Joan Soler.", "Maria Puig i Joan"),
+    ],
+)
+def test_a_legal_form_or_a_second_person_is_no_part_of_a_name(text, not_a_person):
+    assert (not_a_person, "PERSON") not in found(text)

@@ -706,6 +706,9 @@ class _Finder:
             start = _skip_honorifics(text, start, end)
             if start >= end or _has_designator(text[start:end].split()) or _is_street(text[start:end]):
                 continue
+            joined = _JOINED_SURNAME.match(text, end)
+            if joined and not _is_designator(joined.group(1), plural=True) and not self.places.covers(*joined.span(1)):
+                end = joined.end()  # "Pere Mas i Garriga": Catalan joins the two surnames with "i"
             self.add(start, end, "PERSON", 2)
             self._person_context(end)
 
@@ -826,6 +829,7 @@ _NEXT_CAPITAL = re.compile(rf"[^\S\n]+{U}")
 # prefilters: a sequence holding no designator (or no first name) needs no closer look
 _DESIGNATOR_WORD = re.compile(rf"(?<!\w)(?:{trie_regex(DESIGNATORS)})(?!\w)", re.IGNORECASE)
 _HONORIFIC_SCAN = StemScan(HONORIFIC)
+_JOINED_SURNAME = re.compile(r"[^\S\n]+i[^\S\n]+([A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ'’-]+)(?![\w'’-])(?![^\S\n]+[A-ZÀ-ÖØ-Þ])")
 
 
 def _role_lines(text: str) -> list[tuple[int, int]]:
@@ -1098,6 +1102,8 @@ def _leading_run(tokens: list[tuple[int, int]], text: str) -> list[tuple[int, in
             or _is_designator(word, plural=True)
             or word.casefold() in NON_ORG_HEADS
             or (word.isupper() and len(word) > 1)
+            or "." in word.rstrip(".)")  # "S.r.l.", "S.A.": a legal form, not a surname
+            or len(word) == 1 and text[e:e + 1] == "." and text[e + 1:e + 2].isalpha()  # "Vitali S.r.l." cut at "S"
         ):
             break
         run.append((s, s + len(text[s:e].rstrip("’'"))))

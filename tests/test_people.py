@@ -271,6 +271,16 @@ VARIANTS += [
 ]
 
 
+# a labelled position beats the job title after the name; a contact label does not (invented here)
+VARIANTS += [
+    ("The board\n\nVice-Chair: Rajesh Pillai, CTO at Kelpie Data Ltd\n", "Rajesh Pillai", "Vice-Chair", "Kelpie Data Ltd"),
+    ("The board\n\nTreasurer – Fiona MacLeod, CEO of Forth AI Ltd\n", "Fiona MacLeod", "Treasurer", "Forth AI Ltd"),
+    ("Lead partner contact: Ingrid Solberg, Senior Researcher, Lofoten Marine Research Institute\n", "Ingrid Solberg",
+     "Senior Researcher", "Lofoten Marine Research Institute"),
+    ("Legal representative: Dumitru Popescu - President\n", "Dumitru Popescu", "President", None),
+]
+
+
 @pytest.mark.parametrize("text,name,role,org", CASES + VARIANTS)
 def test_person_role_organisation(text, name, role, org):
     found = by_name(text)

@@ -131,6 +131,11 @@ def _attributes(doc: Document, person: _Person, orgs: list[Mention]) -> None:
         if role is None:
             role, before_org = _role_before(doc, mention, orgs)
             org = org or before_org
+        else:  # "Vice-Chair: Rajesh Pillai, CTO at Kelpie Data Ltd": the labelled role is the one held here
+            labelled, before_org = _role_before(doc, mention, orgs)
+            if labelled is not None and _ROLE_LABEL_GAP.fullmatch(doc.text, labelled[1][1], mention.start) \
+                    and not _CONTACT_LABEL.search(labelled[0]):  # "Legal representative: X - President" is the president
+                role, org = labelled, org or before_org
         if role is not None and person.role is None:
             lead = _TEMPORAL_LEAD.match(role[0])  # "current president" is the president
             person.role = (role[0][lead.end():], (role[1][0] + lead.end(), role[1][1])) if lead else role
@@ -224,6 +229,8 @@ def _beside(doc: Document, mention: Mention, orgs: list[Mention]):
 
 
 _COMMA = re.compile(r",[^\S\n]*")
+_CONTACT_LABEL = re.compile(r"contact|representative|responsible|person|kontakt|contacto|contatto|persoan", re.IGNORECASE)
+_ROLE_LABEL_GAP = re.compile(r"[^\S\n]*[:–—][^\S\n]*")  # "Chair: X", "Treasurer – X"
 _COMMA_OR_BAR = re.compile(r"(?:,|[^\S\n]*\|)[^\S\n]*")
 
 

@@ -478,3 +478,24 @@ def test_rows_of_an_events_table(header):
 def test_a_table_without_an_event_column_gives_no_events():
     text = "Figures\n\nDate | Members | Turnover\n1 January 2024 | 112 | 40 MEUR\n"
     assert run(text)[2] == []
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("Milestones\n\n• Study visit to processors in Tórshavn – April 2024\n", ("Study visit to processors in Tórshavn", "2024-04", None, "Tórshavn")),
+        ("Milestones\n\n• Final conference – planned for September 2026, Akureyri\n", ("Final conference", "2026-09", None, "Akureyri")),
+        ("Events\n\nPast: Qvevri Masterclass for guesthouse owners — 3 May 2025, Sighnaghi\n",
+         ("Qvevri Masterclass for guesthouse owners", "2025-05-03", None, "Sighnaghi")),
+        ("Agenda\n\nTimber Construction Day 2024 – 18 April 2024, Congress Center Villach\n",
+         ("Timber Construction Day 2024", "2024-04-18", None, "Villach")),
+    ],
+)
+def test_list_items_naming_the_happening_then_its_date(text, expected):
+    got = [(e["title"], e["date"], e["end_date"], e["location"]) for e in run(text)[2]]
+    assert got == [expected]
+
+
+def test_a_sentence_with_a_day_range_is_not_read_as_title_dash_date():
+    got = run("News\n\nThe annual meeting of the Wood Network was held on 28 – 30 September 2016 in Budva, Montenegro.\n")[2]
+    assert [(e["title"], e["date"], e["end_date"]) for e in got] == [("annual meeting of the Wood Network", "2016-09-28", "2016-09-30")]

@@ -189,7 +189,7 @@ def _wider(new: str, old: str) -> bool:
 
 def _sentence_events(sentence: Sentence, section_year: _LazyYear) -> list[_Event]:
     text = sentence.text
-    dated_item = _date_first_item(sentence)
+    dated_item = _date_first_item(sentence) or _title_first_item(sentence)
     if dated_item:
         return dated_item
     found = _title_in(text) or _weak_milestone(text)
@@ -260,6 +260,37 @@ def _date_first_item(sentence: Sentence) -> list[_Event]:
         end_date=date.end_value,
     )
     location = _location(text, (title_start, title_end)) or _place_after_bar(text, m.end())
+    if location:
+        event.location = location[0]
+        event.location_span = (sentence.start + location[1][0], sentence.start + location[1][1])
+    return [event]
+
+
+# "• Study visit to processors in Tórshavn – April 2024", "Final conference – planned for September 2026, Akureyri",
+# "Past: Qvevri Masterclass for guesthouse owners — 3 May 2025, Sighnaghi": a list item that names the happening,
+# then its date after a dash or colon
+_TITLE_THEN_DATE = re.compile(
+    r"^[^\S\n]*(?:(?:past|upcoming|next|previous|coming\s+up)[^\S\n]*:[^\S\n]*)?(?P<title>[^\n:–—|]{3,100}?)(?<!\d)[^\S\n]*[–—:][^\S\n]*"
+    r"(?:(?:planned|scheduled|expected|foreseen|due)[^\S\n]+(?:for|in|on)[^\S\n]+)?(?=\d|[A-Z])", _I)
+
+
+_CLAUSE_VERB = re.compile(r"\b(?:was|were|is|are|will|has|have|had|took|takes|held|se|е|са|ще|wurde|a|est|è|fue|foi)\b", _I)
+
+
+def _title_first_item(sentence: Sentence) -> list[_Event]:
+    text = sentence.text
+    m = _TITLE_THEN_DATE.match(text)
+    if m is None or not _DIGIT.search(text, m.end()):
+        return []
+    title = m.group("title").strip()
+    if _CLAUSE_VERB.search(title) or not (_STRONG.search(title) or any(_named(title, n) for n in _NAME_NOUN.finditer(title))):
+        return []  # "The meeting was held on 28 – 30 September" is a sentence, not an item
+    date = next((d for d in find_date_spans(text, m.end(), min(len(text), m.end() + 60)) if d.start == m.end()), None)
+    if date is None or not date.value or date.kind not in ("date", "range", "month"):
+        return []
+    event = _Event(title=title, title_span=(sentence.start + m.start("title"), sentence.start + m.start("title") + len(title)),
+                   date=date.value, date_span=(sentence.start + date.start, sentence.start + date.end), end_date=date.end_value)
+    location = _location(text, m.span("title")) or _place_after_date(text, date)
     if location:
         event.location = location[0]
         event.location_span = (sentence.start + location[1][0], sentence.start + location[1][1])

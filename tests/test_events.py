@@ -499,3 +499,10 @@ def test_list_items_naming_the_happening_then_its_date(text, expected):
 def test_a_sentence_with_a_day_range_is_not_read_as_title_dash_date():
     got = run("News\n\nThe annual meeting of the Wood Network was held on 28 – 30 September 2016 in Budva, Montenegro.\n")[2]
     assert [(e["title"], e["date"], e["end_date"]) for e in got] == [("annual meeting of the Wood Network", "2016-09-28", "2016-09-30")]
+
+
+def test_a_meeting_of_a_named_organisation_followed_by_its_date():
+    got = run("News\n\nAt the first general meeting of the East of Scotland Digital Cluster on 8 April 2025 in St Andrews, "
+              "the members elected the first board.\n")[2]
+    assert [(e["date"], e["location"]) for e in got] == [("2025-04-08", "St Andrews")]
+    assert "general meeting" in got[0]["title"]

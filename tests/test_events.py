@@ -506,3 +506,9 @@ def test_a_meeting_of_a_named_organisation_followed_by_its_date():
               "the members elected the first board.\n")[2]
     assert [(e["date"], e["location"]) for e in got] == [("2025-04-08", "St Andrews")]
     assert "general meeting" in got[0]["title"]
+
+
+def test_a_quoted_webinar_title_before_its_date_and_no_place_for_an_online_event():
+    got = run('Events\n\nWe will run the online webinar "How to pitch to food retailers" on 22 April 2025 at 14:00 '
+              '(Chișinău time).\n')[2]
+    assert [(e["title"], e["date"], e["location"]) for e in got] == [("How to pitch to food retailers", "2025-04-22", None)]

@@ -202,6 +202,8 @@ def _sentence_events(sentence: Sentence, section_year: _LazyYear) -> list[_Event
     if not dates:
         return []
     location = _location(text, (t_start, t_end)) or _place_after_date(text, dates[0])
+    if _ONLINE.search(text, max(0, t_start - 20), t_end) and not _HYBRID.search(text):
+        location = None  # "the online webinar ... on 22 April 2025 at 14:00 (Chișinău time)"
     out = []
     for date in dates:
         event = _Event(
@@ -384,6 +386,7 @@ _VENUE_LINE = re.compile(r"\s*(?:venue|location|where|place|address|lieu|lugar|l
 _ONLINE = re.compile(r"\b(?:online|virtual|webinar|zoom|teams|en\s+ligne|en\s+l[ií]nea|in\s+linea|on-line)\b", _I)
 _CARD_TITLE_MAX = 100
 _HYBRID_LEAD = re.compile(r"^(?:hybrid|hybride|híbrido|ibrido|in\s+person|on[\s-]?site)\s*[:–—-]\s*", _I)
+_HYBRID = re.compile(r"\b(?:hybrid|hybride|híbrido|ibrido|in\s+person|on[\s-]?site)\b", _I)
 _CARD_NOTE = re.compile(r"\([^()\d]{3,60}\)\s*$")
 _VENUE_LINE_MAX = 60
 _WEEKDAY_LEAD = re.compile(rf"\s*(?:{_WEEKDAY.pattern})(?=\s+\d)", _I)

@@ -145,3 +145,9 @@ def test_split_items(text, spans):
 @pytest.mark.parametrize("text", ["", "\n\n", "Sectors:", "Sectors: \n\n\n", "\u200b\ufeff::::", "## \n- \n", "Sectors: ,;|,"])
 def test_odd_input_never_raises(text):
     run(text, "page.md" if text.startswith("#") else "page.txt")
+
+
+def test_a_bulleted_list_under_a_heading_ends_at_the_first_line_without_a_bullet():
+    text = ("Services\n• Wine route development\n• Joint marketing and trade fairs\n\nKey people\n"
+            "Nino Beridze — Executive Director\nTamar Lomidze — Marketing Coordinator\n")
+    assert values(text, "services") == ["Wine route development", "Joint marketing and trade fairs"]

@@ -233,6 +233,8 @@ def _headed_lists(doc: Document, label_lines: set[int | None]) -> Iterable[tuple
                 continue
             if line.index in label_lines or not _list_like(line):
                 break
+            if items and items[-1].bullet and not line.bullet:
+                break  # "• Quality certification support" then "Key people": the bulleted list has ended
             items.append(line)
         if items:
             yield title, items

@@ -710,3 +710,20 @@ def test_a_place_note_in_brackets_is_not_split_from_a_partner_name():
 def test_romance_duration_fields(text, months):
     project = one("AGRITECH – Digital farming for small growers\n" + text + "Programa: Interreg Sudoe\n")
     assert project["duration_months"] == months
+
+
+def test_an_acronym_heading_over_the_title_names_the_project_of_the_form_below():
+    text = ("AQUA-REUSE\n\nDigital Twins for Circular Water Reuse in Arid Agriculture\n\nProgramme: Horizon Europe\n"
+            "Grant agreement: 101136842\nDuration: 48 months\n")
+    project = one(text)
+    assert (project["name"], project["acronym"], project["programme"], project["duration_months"]) == (
+        "Digital Twins for Circular Water Reuse in Arid Agriculture", "AQUA-REUSE", "Horizon Europe", 48)
+
+
+def test_a_partner_table_under_a_consortium_heading():
+    text = ("BEECHLOOP – Circular cascading of beech wood residues\n\nAcronym: BEECHLOOP\nProgramme: Horizon Europe\n\n"
+            "Consortium\nNo. | Partner | Short name | Country | Role\n1 | Institute for Lignocellulosic Materials | ILM | Slovenia | "
+            "Beneficiary\n2 | Pohorje Timber Cluster | PTC | Slovenia | Beneficiary\n3 | Bukva d.o.o. | BUKVA | Croatia | "
+            "Affiliated entity\n")
+    project = one(text)
+    assert project["partners"] == ["Institute for Lignocellulosic Materials", "Pohorje Timber Cluster", "Bukva d.o.o."]

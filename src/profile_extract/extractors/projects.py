@@ -746,10 +746,14 @@ def _titled_draft(doc: Document, drafts: list[Draft], group: list[tuple[str, For
     form's acronym when it gives one): the project the form describes, added when not yet found."""
     acronym = next((f.values[0].text.strip() for key, f in group if key == "acronym" and f.values), None)
     first = bisect.bisect_right(doc.lines, group[0][1].label_span[0], key=lambda line: line.start) - 1
-    for line in reversed(doc.lines[max(0, first - _TITLE_LINES_ABOVE):max(0, first)]):
+    above = doc.lines[max(0, first - _TITLE_LINES_ABOVE):max(0, first)]
+    for k in range(len(above) - 1, -1, -1):
+        line = above[k]
         if len(line.text) > 150 or ":" in line.text:
             continue
         name, acr = split_name(line.text, line.span)
+        if (not name or not acr or name[0] == acr[0]) and k > 0:
+            name, acr = _title_under_acronym(above[k - 1], line)  # "AQUA-REUSE" over "Digital Twins for ..."
         if not name or not acr or name[0] == acr[0] or (acronym and acr[0].casefold() != acronym.casefold()):
             continue
         target = next((d for d in drafts if (d.acronym or "").casefold() == acr[0].casefold()
@@ -764,6 +768,19 @@ def _titled_draft(doc: Document, drafts: list[Draft], group: list[tuple[str, For
 
 
 _TITLE_LINES_ABOVE = 10
+_ACRONYM_LINE = re.compile(r"[A-Z][A-Z0-9]*(?:[-.+ ][A-Z0-9]+)*[+]?")
+
+
+def _title_under_acronym(acronym_line: Line, title_line: Line) -> tuple[tuple[str, Span] | None, tuple[str, Span] | None]:
+    """A page heading that is only the acronym, with the full title on the line under it."""
+    acronym, title = acronym_line.text.strip(), title_line.text.strip()
+    if not (2 <= len(acronym) <= 25 and _ACRONYM_LINE.fullmatch(acronym) and any(c.isalpha() for c in acronym)):
+        return None, None
+    if len(title.split()) < 3 or not title[:1].isupper() or title[-1:] in ".!?" or title.isupper():
+        return None, None
+    a_start = acronym_line.start + acronym_line.text.index(acronym)
+    t_start = title_line.start + title_line.text.index(title)
+    return (title, (t_start, t_start + len(title))), (acronym, (a_start, a_start + len(acronym)))
 
 
 def _draft_before(drafts: list[Draft], position: int, limit: int = 3000) -> Draft | None:
@@ -837,15 +854,34 @@ def _partner_sections(doc: Document, drafts: list[Draft]) -> None:
         target = _draft_before(drafts, line.start)
         if target is None:
             continue
-        previous = None
+        previous, column = None, None
         for entry in doc.lines[position + 1: position + 1 + _MAX_LIST_LINES]:
-            if len(entry.text) > 200 or (not entry.bullet and _SENTENCE_END_MARK.search(entry.text)) \
+            table_row = entry.text.count("|") >= 1 and (column is not None or previous is None)
+            if len(entry.text) > 200 or (not entry.bullet and not table_row and _SENTENCE_END_MARK.search(entry.text)) \
                     or _FIELD_LINE.match(entry.text):
                 break  # prose or the next field, not a list of partners
             if previous is not None and (doc.text.count("\n", previous.end, entry.start) > 1
                                          or previous.bullet and not entry.bullet):
                 break  # the list ended: a blank line or a line that is no longer an item
             previous = entry
+            if "|" in entry.text:  # a table: "No. | Partner | Short name | Country | Role", then its rows
+                cells = entry.text.split("|")
+                header = None if column is not None else \
+                    next((i for i, c in enumerate(cells) if _PARTNER_COLUMN.fullmatch(normalise_label(c))), None)
+                if header is not None:
+                    column = header
+                    continue
+                index = column if column is not None and column < len(cells) else \
+                    next((i for i, c in enumerate(cells) if c.strip() and not c.strip().rstrip(".").isdigit()), None)
+                if index is None:
+                    continue
+                cell = cells[index]
+                offset = entry.start + sum(len(c) + 1 for c in cells[:index])
+                name = _partner_entry(cell)
+                if name:
+                    start = offset + cell.find(name)
+                    target.partners.append((name, (start, start + len(name))))
+                continue
             name = _partner_entry(entry.text)
             if name:
                 start = entry.start + entry.text.find(name)
@@ -864,6 +900,7 @@ def _named_partner_lines(doc: Document, drafts: list[Draft]) -> None:
             target.partners.extend(_partner_list(line.text, m.end(), line.start))
 
 
+_PARTNER_COLUMN = re.compile(r"(?:project\s+)?(?:partner|partners|organi[sz]ation|beneficiary|name|partner\s+name|institution)", _I)
 _PARTNERS_OF = re.compile(r"(?:the\s+)?(?:project\s+)?partners\s+(?:in|of|for)\s+(?:the\s+)?(?P<ref>[^:\n]{2,80}?)\s*:\s*", _I)
 _FIELD_LINE = re.compile(r"[^:\n]{2,40}:(?:\s|$)")
 
@@ -875,7 +912,9 @@ def _partner_entry(text: str) -> str | None:
     head, comma, rest = name.partition(",")
     if comma and rest.strip() and _is_place(rest.strip().split()[0].strip(",")):
         name = head  # "Name, City"
-    name = name.strip(" .;:")
+    name = name.strip(" ;:")
+    if not re.search(r"\w\.\w+\.$", name):  # keep the period of "Bukva d.o.o.", "Ceramica S.p.A."
+        name = name.rstrip(" .")
     if not name or not name[0].isupper() or len(name.split()) > 12:
         return None
     return name

@@ -421,3 +421,21 @@ def test_more_person_names(text, name):
 )
 def test_a_legal_form_or_a_second_person_is_no_part_of_a_name(text, not_a_person):
     assert (not_a_person, "PERSON") not in found(text)
+
+
+@pytest.mark.parametrize(
+    "text,name",
+    [
+        # Romance names: the designator first, the place last after "de", "del", "du", "della"
+        ("Partners: Instituto Tecnológico del Ebro and others.", "Instituto Tecnológico del Ebro"),
+        ("Avec la Coopérative Agricole du Béarn nous avons signé.", "Coopérative Agricole du Béarn"),
+        ("Il progetto è guidato dall'Istituto Tecnologico della Calzatura di Civitanova.", "Istituto Tecnologico della Calzatura di Civitanova"),
+        ("Fundació Escola Industrial del Vallès hosts the lab.", "Fundació Escola Industrial del Vallès"),
+    ],
+)
+def test_romance_organisation_names(text, name):
+    assert (name, "ORG") in found(text)
+
+
+def test_a_region_named_centro_is_a_place_not_an_organisation():
+    assert ("Região Centro", "ORG") not in found("The cluster is based in Coimbra, Região Centro, Portugal.")

@@ -870,8 +870,9 @@ def _prose_networks(doc: Document, selves: list[str]) -> Iterable[tuple[str, Spa
     label_lines = _label_lines(doc)
     previous_end = 0
     for line, m in _matches(doc, _MEMBER_OF, ("member", "join", "affiliat", "belong", "partner", "part of", "член", "присъедини",
-                                              "membr", "socio", "soci", "sòci", "sócio", "parte", "part", "aderi", "adhè", "adhé",
-                                              "pertene", "pertany", "apparti", "unió", "integró")):
+                                              "membre", "membro", "membru", "miembro", "socio ", "soci ", "sòci", "sócio",
+                                              "forma part", "fa parte", "fait partie", "faz parte", "face parte", "aderi", "adhè",
+                                              "adhé", "pertene", "pertany", "apparti", "se unió", "integró")):
         if line.index in label_lines:
             continue
         partner_in = "partner" in m.group().casefold()

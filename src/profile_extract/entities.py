@@ -63,12 +63,12 @@ U = "[" + re.escape(_UPPER) + "]"
 _SP = r"[^\S\n]+"  # white space within one line
 # A capitalised word: letters, inner hyphen/apostrophe, possibly a closing possessive ("Clusters’").
 CAPWORD = rf"{U}[^\W\d_]*(?:[-'’][^\W\d_]+)*(?:['’](?={_SP}))?"
-_CONN = "|".join(sorted((re.escape(c) for c in CONNECTORS), key=len, reverse=True))
+_CONN = trie_regex(CONNECTORS)
 # A name: capitalised words joined by spaces and lowercase connectors ("Ministry of the Economy").
 _TITLEWORD = rf"{U}[^\W\d_{_UPPER}][^\W\d_]*"
 _SEQ = rf"{CAPWORD}(?:{_SP}(?:(?:{_CONN}){_SP}){{0,2}}(?:\d{{1,2}}\.\d{{1,2}}{_SP})?{CAPWORD})*"  # "Industry 4.0 Alliance"
 NAME_SEQ = re.compile(rf"{U}(?<![\w\-/].){_SEQ[len(U):]}")  # first letter before the look-behind: re skips ahead fast
-_CONN_NO_AND = "|".join(sorted((re.escape(c) for c in CONNECTORS if c not in ("and", "&", "и", "i", "y", "et", "und")), key=len, reverse=True))
+_CONN_NO_AND = trie_regex(c for c in CONNECTORS if c not in ("and", "&", "и", "i", "y", "et", "und"))
 _LIST_ITEM = re.compile(rf"(?<![\w\-/]){CAPWORD}(?:{_SP}(?:(?:{_CONN_NO_AND}){_SP}){{0,2}}{CAPWORD}){{0,6}}")
 _OPEN_Q, _CLOSE_Q = "(?:“|„|«|''|\"|”)", "(?:”|“|»|''|\")"
 QUOTED = re.compile(rf"{_OPEN_Q}[^\S\n]*([^“”„\"«»\n]{{1,120}}?)[^\S\n]*{_CLOSE_Q}")

@@ -21,7 +21,7 @@ from functools import lru_cache
 from importlib import resources
 
 from .document import Mention
-from .text_utils import person_first_names
+from .text_utils import person_first_names, trie_regex
 
 KINDS = ("country", "city", "region", "macro", "adjective")
 
@@ -178,7 +178,7 @@ def _gazetteer() -> _Gazetteer:
         frozenset(data["name_heads"]["words"]),
         re.compile(r"(?:[ \t]+(?:[A-Z][\w&.'-]*|\d[\d.]*|of|for|and|&)){0,4}?[ \t]+(?:" + "|".join(data["org_heads"]["words"]) + r")(?![\w-])"),
         re.compile(r"(?<!\w)(?:" + "|".join(data["org_heads"]["prefixes"]) + r")[ \t]+$"),
-        re.compile(r"(?<![\w-])(?:" + "|".join(sorted(data["org_heads"]["lead_heads"], key=len, reverse=True)) + r")"
+        re.compile(r"(?<![\w-])(?:" + trie_regex(data["org_heads"]["lead_heads"]) + r")"
                    r"(?:[ \t]+(?:[A-ZÀ-ÞĀ-Ž][\w'’.·-]*|de|del|de la|da|do|dos|das|di|della|delle|dei|du|des|y|i|e|et|și|per|para|pour|d['’]\w+|l['’]\w+)){0,6}?"
                    r"[ \t]+(?:de|del|de la|de les|da|do|dos|das|di|della|dello|delle|dei|degli|du|des|de l['’]|d['’]|din)[ \t]*$"),
         frozenset(data["org_heads"]["adjectival"]),

@@ -26,7 +26,7 @@ from rapidfuzz import fuzz
 from ..gazetteer import country_names, find_places, is_country_name
 from ..document import Document, Extraction, Line, Span
 from ..sections import is_placeholder
-from ..text_utils import ABBREVIATION_KEYS, LIST_ITEMS, find_all
+from ..text_utils import ABBREVIATION_KEYS, LIST_ITEMS, find_all, trie_regex
 from .topics import split_items
 
 # --- organisation names: shared vocabulary and helpers -----------------------------------
@@ -54,19 +54,19 @@ _CAP = r"[A-ZÀ-ÖØ-ÞĀ-ŽА-ЯЁЇІЄЎ]"
 # (a number inside is kept when a capitalised word follows: "Baltic Industry 4.0 Alliance")
 # Romance names join their words with articles and prepositions ("Rete Italiana Cluster del Mobile", "Clúster de la
 # Fusta del Solsonès", "Alianța Clusterelor din Regiunea Nord-Est"), elided ones included ("Pôle d'Innovation")
-_ROMANCE_JOIN = "|".join(sorted((re.escape(w) for w in _ORGS["romance_connectors"]), key=len, reverse=True))
+_ROMANCE_JOIN = trie_regex(_ORGS["romance_connectors"])
 _RUN = re.compile(
     rf"(?<![\w-]){_CAP}[\w'’&-]*(?:\s+(?:(?:and|of|for|&|и|на|за|{_ROMANCE_JOIN})\s+)?(?:{_CAP}[\w'’&-]*|(?:[dl]|dell)['’]{_CAP}[\w'’&-]*"
     rf"|\d+(?:\.\d+)?(?=\s+{_CAP})))*"
 )
 # a cluster word on its own, or closing a hyphenated compound ("Kunststoff-Cluster")
 _CLUSTER_ANCHOR = re.compile(
-    r"(?:(?<![\w-])|(?<=[^\W\d_]-))(?:" + "|".join(sorted((re.escape(w) for w in _CLUSTER_WORDS), key=len, reverse=True))
+    r"(?:(?<![\w-])|(?<=[^\W\d_]-))(?:" + trie_regex(_CLUSTER_WORDS)
     + r")(?![\w-])",
     re.IGNORECASE,
 )
 _CLUSTER_KEYS = tuple(sorted({w.casefold() for w in _CLUSTER_WORDS}))
-_LOWER_CLUSTER_WORD = "(?:" + "|".join(sorted((re.escape(w) for w in _CLUSTER_WORDS if not w.endswith("s")), key=len, reverse=True)) + ")"
+_LOWER_CLUSTER_WORD = "(?:" + trie_regex(w for w in _CLUSTER_WORDS if not w.endswith("s")) + ")"
 _SENTENCE_ADVERBS = frozenset(_ORGS["sentence_adverbs"])
 _ROLE_WORDS = frozenset(_ORGS["role_words"])
 _QUOTED_AFTER = re.compile(r"\s+[„“\"«][^”“\"»\n]{2,80}[”“\"»]")
@@ -79,8 +79,7 @@ _QUOTE_MAP = str.maketrans({"“": '"', "”": '"', "„": '"', "«": '"', "»":
 
 def words_regex(words: Iterable[str]) -> re.Pattern:
     """Any of `words` as a whole word, case-insensitive."""
-    alternatives = "|".join(sorted((re.escape(w) for w in words), key=len, reverse=True))
-    return re.compile(rf"(?<![^\W\d_])(?:{alternatives})(?![^\W\d_])", re.IGNORECASE)
+    return re.compile(rf"(?<![^\W\d_])(?:{trie_regex(words)})(?![^\W\d_])", re.IGNORECASE)
 
 
 def norm(text: str) -> str:

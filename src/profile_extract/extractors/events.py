@@ -30,12 +30,12 @@ with resources.files("profile_extract.data").joinpath("events.toml").open("rb") 
 _I = re.IGNORECASE
 
 
-def _alternation(items: list[str], escape: bool = True) -> str:
-    items = sorted(items, key=len, reverse=True)
-    return "|".join(re.escape(i) if escape else i for i in items)
+def _alternation(patterns: list[str]) -> str:
+    """Regex fragments as one alternation, longest first (cue phrases; literal word lists use `trie_regex`)."""
+    return "|".join(sorted(patterns, key=len, reverse=True))
 
 
-_NOT_A_VENUE = rf"(?!\s+(?:{_alternation(_DATA['venue_after'])})\b)"  # "MEETT exhibition centre" is a place
+_NOT_A_VENUE = rf"(?!\s+(?:{trie_regex(_DATA['venue_after'])})\b)"  # "MEETT exhibition centre" is a place
 # word lists as prefix trees: `re` tries a flat alternation of a hundred nouns one by one at every position
 _STRONG = re.compile(rf"(?<![\w-])(?:{trie_regex(_DATA['strong_nouns'])})(?![\w-]){_NOT_A_VENUE}", _I)
 _NAME_NOUN = re.compile(rf"(?<![\w-])(?:{trie_regex(_DATA['name_nouns'])})(?![\w-]){_NOT_A_VENUE}")
@@ -47,8 +47,8 @@ _NOUN_DATE = re.compile(_DATA["noun_date"], _I)
 _NAME_GOES_ON = re.compile(r"\s+(?:and|of|for|&|de|der|di|du)\s+[A-Z]")
 _DETERMINERS = frozenset({"the", "a", "an", "its", "their", "our", "this", "that", "next", "last", "each", "every"})
 _WEAK = re.compile(rf"(?<![\w-])(?:{trie_regex(_DATA['weak_nouns'])})(?![\w-])", _I)
-_CUE_BEFORE = re.compile(rf"\b(?:{_alternation(_DATA['cues_before'], False)})\b", _I)
-_CUE_AFTER = re.compile(rf"\b(?:{_alternation(_DATA['cues_after'], False)})\b", _I)
+_CUE_BEFORE = re.compile(rf"\b(?:{_alternation(_DATA['cues_before'])})\b", _I)
+_CUE_AFTER = re.compile(rf"\b(?:{_alternation(_DATA['cues_after'])})\b", _I)
 _HELD_NAME = re.compile(_DATA["held_name"], _I)
 _LAUNCHED = re.compile(_DATA["launched"], _I)
 _NAMED = re.compile(_DATA["named"], _I)
@@ -228,7 +228,7 @@ _ITEM_AFTER_DATE = re.compile(r"[^\S\n]*(?:[-–—|:][^\S\n]*)(?P<title>[^|(\n]
 _AT_PLACE = re.compile(r"[^\S\n]+(?:at|in)[^\S\n]+(?:the[^\S\n]+)?")
 
 
-_WEAK_MILESTONE = re.compile(rf"^\s*(?P<title>(?:[\w'’-]+\s+){{0,4}}(?:{_alternation(_DATA['weak_nouns'])}))\s*:\s*(?=\d)", _I)
+_WEAK_MILESTONE = re.compile(rf"^\s*(?P<title>(?:[\w'’-]+\s+){{0,4}}(?:{trie_regex(_DATA['weak_nouns'])}))\s*:\s*(?=\d)", _I)
 
 
 def _weak_milestone(text: str) -> tuple[tuple[int, int, bool], bool] | None:

@@ -23,7 +23,7 @@ from ..gazetteer import find_places, lookup
 from ..document import Document, Extraction, Line, Span
 from ..scan import FOLD_EXTRA, StemScan, after_word, count_words, find_all, foldable, lowered
 from ..sections import dateline, is_known_heading, is_placeholder
-from ..text_utils import sentence_around
+from ..text_utils import sentence_around, trie_regex
 
 with resources.files("profile_extract.data").joinpath("names.toml").open("rb") as _fh:
     _VOCAB = tomllib.load(_fh)
@@ -41,11 +41,7 @@ _LEADING_LEGAL_HEADS = tuple(form + " " for form in _LEADING_LEGAL)  # a quick "
 _TRAILING_LEGAL_TAILS = tuple(sep + form for form in _TRAILING_LEGAL for sep in (" ", ","))
 
 
-def _alternation(words: Iterable[str]) -> str:
-    return "|".join(sorted((re.escape(w) for w in words), key=len, reverse=True))
-
-
-_DESIGNATOR = re.compile(rf"(?<![\w-])(?:{_alternation(DESIGNATORS)})(?!\w)")
+_DESIGNATOR = re.compile(rf"(?<![\w-])(?:{trie_regex(DESIGNATORS)})(?!\w)")
 _DESIGNATOR_SCAN = StemScan(_DESIGNATOR)
 _OPEN_QUOTES = "“„«\"‚"
 _CLOSE_QUOTES = "”“»\"’"
@@ -66,7 +62,7 @@ _SEAT_AFTER = re.compile(rf"\s(?:in|at)\s+(?P<seat>[{_UPPER}][\w-]+)(?:\s|$)")
 _ACRONYM_DEF = re.compile(
     rf"\s?[(/](?P<acr>[{_UPPER}](?:[{_UPPER}0-9&-]{{1,9}}|(?=[\w&-]*[{_UPPER}])[\w&-]{{1,14}}))[)/]"
 )
-_AWARD_TITLE = re.compile(rf"\b(?:{_alternation(_VOCAB['award_words'])})\b.*?\bfor\s+(?P<name>\S.*)$")
+_AWARD_TITLE = re.compile(rf"\b(?:{trie_regex(_VOCAB['award_words'])})\b.*?\bfor\s+(?P<name>\S.*)$")
 _BREADCRUMB = re.compile(r"\s(?:>|»|/|›|→)\s")
 _TRAILING_ACRONYM = re.compile(rf"\s(?:[-–—]\s(?P<acr>[{_UPPER}][{_UPPER}0-9&]{{1,9}})|\((?P<bracketed>[{_UPPER}][{_UPPER}0-9&.-]{{1,12}})\))$")
 _LEADING_ACRONYM = re.compile(rf"(?P<acr>[{_UPPER}][{_UPPER}0-9&]{{1,9}})\s+[-–—|:]\s+")
@@ -291,7 +287,7 @@ _DETERMINERS_ONLY = re.compile(r"(?:\d+\.?\s+)?(?:(?:the|our|this|your|about)\s+
 
 
 _TITLE_PREFIX = re.compile(
-    rf"^(?:{_alternation(_VOCAB['title_prefixes'])})\s*[:–—-]?\s+(?=[{_UPPER}\"“„«])", re.IGNORECASE
+    rf"^(?:{trie_regex(_VOCAB['title_prefixes'])})\s*[:–—-]?\s+(?=[{_UPPER}\"“„«])", re.IGNORECASE
 )
 
 
@@ -877,7 +873,7 @@ def _short_form(text: str) -> str | None:
 
 
 def _form_uses(text: str, forms: Iterable[str], hi: int) -> Iterator[str]:
-    r"""Whole-word uses of short forms, as `(?<![\w-])(?:{_alternation(forms)})(?![\w-])` finds them."""
+    r"""Whole-word uses of short forms, as `(?<![\w-])(?:{trie_regex(forms)})(?![\w-])` finds them."""
     hi = min(hi, len(text))
     at: dict[int, list[str]] = {}
     for form in sorted(forms, key=lambda f: len(re.escape(f)), reverse=True):  # the alternation's order

@@ -26,7 +26,7 @@ from typing import Any
 from ..document import Document, Extraction, FormField, Line, Span
 from ..gazetteer import Place, find_places
 from ..sections import match_label, normalise_label
-from ..text_utils import sentence_around
+from ..text_utils import sentence_around, trie_regex
 from .names import DESIGNATORS, subject_dropped
 
 with resources.files("profile_extract.data").joinpath("places").joinpath("seat.toml").open("rb") as _fh:
@@ -40,7 +40,7 @@ _SEAT_BEFORE = re.compile("(?:" + "|".join(_WORDING["seat"]["before"]) + ")$", r
 def _trigger_pattern(words: list[str]) -> re.Pattern:
     """Case-sensitive (fast) finder of a word that a case-insensitive pattern's match holds."""
     forms = {form for word in words for form in (word, word.capitalize(), word.upper())}
-    return re.compile(r"(?<!\w)(?:" + "|".join(sorted(map(re.escape, forms), key=len, reverse=True)) + r")(?!\w)")
+    return re.compile(r"(?<!\w)(?:" + trie_regex(forms) + r")(?!\w)")  # a prefix tree: fast however many words
 
 
 _SEAT_TRIGGER = _trigger_pattern(_WORDING["seat"]["triggers"])

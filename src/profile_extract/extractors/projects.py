@@ -23,7 +23,7 @@ from ..dates import DateMatch, find_dates
 from ..gazetteer import find_places
 from ..document import Document, Extraction, FormField, Line, Section, Span
 from ..sections import is_known_heading, match_label, normalise_label
-from ..text_utils import ABBREVIATIONS, LIST_ITEMS, NUMBER, number_value
+from ..text_utils import ABBREVIATIONS, LIST_ITEMS, NUMBER, number_value, trie_regex
 
 _WORD = re.compile(r"\S+")
 
@@ -34,27 +34,23 @@ _CUES = _DATA["cues"]
 _I = re.IGNORECASE
 
 
-def _words(items: list[str]) -> str:
-    return "|".join(sorted((re.escape(w) for w in items), key=len, reverse=True))
-
-
-_PROGRAMMES = re.compile(rf"(?<![\w+])(?:{_words(_DATA['programmes'])})(?![\w+])")
+_PROGRAMMES = re.compile(rf"(?<![\w+])(?:{trie_regex(_DATA['programmes'])})(?![\w+])")
 _PROGRAMME_SET = {p.casefold() for p in _DATA["programmes"]}
 _FAMILIES = frozenset(_DATA["programme_families"])
 _FAMILY_WORD = re.compile(r"\s+(?P<w>[A-Z0-9][\w+/–—-]*(?<![–—-]))")  # "Estonia–Latvia" is one word
 _LIST_HEADINGS = frozenset(normalise_label(h) for h in _DATA["list_headings"])
 _PARTNER_HEADING = re.compile(_DATA["partner_headings"], _I)
 _FORM_LABELS = {key: re.compile(pattern, _I) for key, pattern in _DATA["form_labels"].items()}
-_PROGRAMME_NOUN = re.compile(rf"\b(?:{_words(_DATA['programme_nouns'])})\b", _I)
+_PROGRAMME_NOUN = re.compile(rf"\b(?:{trie_regex(_DATA['programme_nouns'])})\b", _I)
 _OPERATIONAL = re.compile(
     rf"(?:{'|'.join(_DATA['operational'])})\s*[\"“„«](?P<q>[^\"“”„«»\n]{{3,200}})[\"“”»]"
 )
 _QUOTED_PROGRAMME = re.compile(
-    rf"\b(?:the\s+)?(?:{_words(_DATA['programme_nouns'])})\s+[\"“„«](?P<q>[^\"“”„«»\n]{{3,200}})[\"“”»]", _I
+    rf"\b(?:the\s+)?(?:{trie_regex(_DATA['programme_nouns'])})\s+[\"“„«](?P<q>[^\"“”„«»\n]{{3,200}})[\"“”»]", _I
 )
-_PROJECT_WORD = re.compile(rf"\b(?:{_words(_DATA['project_nouns'])})\b", _I)
+_PROJECT_WORD = re.compile(rf"\b(?:{trie_regex(_DATA['project_nouns'])})\b", _I)
 _PROJECT_OR_PROGRAMME = re.compile(
-    rf"\b(?:{_words(_DATA['project_nouns'] + _DATA['programme_nouns'])}|проекти|projects|partners)\b", _I
+    rf"\b(?:{trie_regex(_DATA['project_nouns'] + _DATA['programme_nouns'])}|проекти|projects|partners)\b", _I
 )
 _GENERIC = frozenset(_DATA["generic_words"])
 _PROJECT_NOUNS = frozenset(_DATA["project_nouns"])
@@ -86,13 +82,13 @@ _BG_NAME_STOP = re.compile("|".join(_CUES["bg_name_stops"]))
 _QUOTE_OPEN = "\"“„«”"
 _QUOTE_CLOSE = "\"“”»"
 _QUOTED_AFTER_PROJECT = re.compile(
-    rf"\b(?:{_words(_DATA['project_nouns'])})\w*\s+(?:(?:called|named|entitled|titled)\s+)?"
+    rf"\b(?:{trie_regex(_DATA['project_nouns'])})\w*\s+(?:(?:called|named|entitled|titled)\s+)?"
     rf"[{_QUOTE_OPEN}](?P<name>[^{_QUOTE_OPEN}{_QUOTE_CLOSE}\n]{{3,250}})[{_QUOTE_CLOSE}]",
     _I,
 )
 _QUOTED_BEFORE_PROJECT = re.compile(
     rf"[{_QUOTE_OPEN}](?P<name>[^{_QUOTE_OPEN}{_QUOTE_CLOSE}\n]{{3,250}})[{_QUOTE_CLOSE}]\s+"
-    rf"(?:{_words(_DATA['project_nouns'])})\b",
+    rf"(?:{trie_regex(_DATA['project_nouns'])})\b",
     _I,
 )
 _THE_PROJECT_NAME = re.compile(
@@ -101,9 +97,9 @@ _THE_PROJECT_NAME = re.compile(
     _I,
 )
 _PROJECT_ACR_PAREN = re.compile(
-    rf"\b(?i:{_words(_DATA['project_nouns'])})\s+(?P<acr>[A-Z0-9][^\s()]{{1,24}})\s*\((?P<paren>[^()\n]{{3,200}})\)"
+    rf"\b(?i:{trie_regex(_DATA['project_nouns'])})\s+(?P<acr>[A-Z0-9][^\s()]{{1,24}})\s*\((?P<paren>[^()\n]{{3,200}})\)"
 )
-_THIS_PROJECT = re.compile(rf"\s*(?:this|the)\s+(?:{_words(_DATA['project_nouns'])})\b", _I)
+_THIS_PROJECT = re.compile(rf"\s*(?:this|the)\s+(?:{trie_regex(_DATA['project_nouns'])})\b", _I)
 _INLINE_LABEL = re.compile(r"^[^:]{1,40}:\s+\S")
 _SENTENCE_END_MARK = re.compile(r"[.!?]\s+[A-Z]|[.!?]$")
 _NOT_AN_END = "".join(rf"(?<!\b{re.escape(a)}\.)" for a in ABBREVIATIONS)

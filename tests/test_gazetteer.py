@@ -358,3 +358,16 @@ def test_compound_town_names(text, expected):
 )
 def test_a_place_closing_a_romance_organisation_name_is_no_gpe(text, expected):
     assert [m.text for m in gpe_mentions(text)] == expected
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("Via Giovanni da Palestrina 4, 63900 Fermo, Italia", ["Fermo", "Italia"]),
+        ("12 rue de la Croix Verte, Montpellier", ["Montpellier"]),
+        ("Calle de Zaragoza 3, 28001 Madrid", ["Madrid"]),
+        ("We travelled via Sofia to Plovdiv.", ["Sofia", "Plovdiv"]),  # lower-case "via" is a preposition
+    ],
+)
+def test_a_town_in_a_street_name_is_no_place(text, expected):
+    assert [p.text for p in find_places(text)] == expected

@@ -257,6 +257,9 @@ we are pleased to inform you that your cluster passed the assessment.
         ("Le pôle, basé à Clermont-Ferrand, fédère 150 adhérents.", "Pôle Bois Construction", ("FR", None, "Clermont-Ferrand")),
         ("O Cluster do Azeite, com sede em Évora, reúne 40 associados.", "Cluster do Azeite", ("PT", None, "Évora")),
         ("El clúster tiene su sede en Zaragoza.", "Clúster del Envase", ("ES", None, "Zaragoza")),
+        # a footer line: name, then " · " and the postal address; a town in the street name is no seat
+        ("The shoe makers met.\n\nCCFM – Cluster Calzaturiero Fermano · Via Giovanni da Palestrina 4, 63900 Fermo, Italia · P.IVA 0214",
+         "Cluster Calzaturiero Fermano", ("IT", None, "Fermo")),
     ],
 )
 def test_seat_variants(text, name, expected):

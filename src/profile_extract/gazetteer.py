@@ -236,6 +236,8 @@ def _scan(text: str, start: int, end: int) -> list[Place]:
         place = _longest_place(gaz, text, m, most, end) if most else None
         if place is not None and _after_first_name(text, max(start, m.start() - 30), m.start()):
             place = None  # "School Vasil Levski": a person's surname, not the town
+        if place is not None and _STREET_BEFORE.search(text, max(start, m.start() - 40), m.start()):
+            place = None  # "Via Giovanni da Palestrina 4", "Rue de Bordeaux": a street named after the town
         if place is not None:
             place = _with_direction(text, start, _as_region(text, _with_compound_lead(text, start, place)))
             while places and places[-1].end > place.start:
@@ -308,6 +310,15 @@ def _as_region(text: str, place: Place) -> Place:
 # "Donostia-San Sebastián", "Santa Maria da Feira": capitalised words joined to a known town's name by a
 # hyphen or a lower-case particle are part of that town's name
 _COMPOUND_LEAD = re.compile(r"(?:[A-ZÀ-ÞĀ-Ž][\w'’]+-|(?:[A-ZÀ-ÞĀ-Ž][\w'’]+[ \t]+){1,3}(?:da|de|do|dos|das|di|del|della|la|le|sur|am|an|upon)[ \t]+)$")
+
+
+# a street word and up to three capitalised words (with "da", "de", ...) right before a place: the place names the street
+_STREET_BEFORE = re.compile(
+    r"(?<![\w-])(?:Via|[Vv]iale|[Pp]iazza(?:le)?|[Cc]orso|[Ll]argo|[Cc]alle|[Aa]venida|Avda\.|[Pp]laza|[Pp]aseo|[Cc]arrer|[Pp]asseig|[Rr]ua|"
+    r"[Tt]ravessa|[Pp]raça|[Rr]ue|[Aa]venue|[Bb]oulevard|Bd\.?|[Qq]uai|[Cc]hemin|[Ss]trada|[Bb]ulevardul|Str\.|Strasse|Straße|Ulica|ul\.|"
+    r"Street|St\.|Road|Rd\.|Lane|Square)"
+    r"(?:[ \t]+(?:[A-ZÀ-ÞĀ-Ž][\w'’.-]*|da|de|di|del|della|des|du|do|dos|la|le|of))*[ \t]+$"
+)
 
 
 def _with_compound_lead(text: str, start: int, place: Place) -> Place:

@@ -544,7 +544,12 @@ def _from_address_blocks(doc: Document, names: list[str], seat: _Seat) -> None:
 def _is_name_line(text: str, names: list[str]) -> bool:
     """A line that is the organisation's name, or opens with it and goes on with an address ("Name, Street 1")."""
     folded = text.strip().casefold()
-    return any(folded == n.casefold() or folded.startswith(n.casefold() + ",") for n in names)
+    first = _FOOTER_SEPARATOR.split(folded, 1)[0].strip()  # "CCFM – Cluster X · Via Roma 4, 63900 Fermo, Italia"
+    return any(folded == n.casefold() or folded.startswith(n.casefold() + ",")
+               or first.endswith(n.casefold()) and len(first) <= len(n) + 12 for n in names if n)
+
+
+_FOOTER_SEPARATOR = re.compile(r"\s+[·|•]\s+")
 
 
 def _organisation_is_subject(text: str, anchor: int, names: list[str]) -> bool:

@@ -13,6 +13,8 @@ from profile_extract.record import Record
     "raw,warning",
     [
         ("Der Cluster wurde 2005 in Stuttgart gegründet und hat heute 120 Mitglieder aus der Region.".encode(), "'de' is not covered"),
+        # a page in a language the phrase tables speak gets no such warning, one they do not speak does
+        ("De cluster werd in 2005 in Utrecht opgericht en telt vandaag 120 leden uit de hele regio.".encode(), "'nl' is not covered"),
         ("Клъстерът е основан през 2010 г. в Пловдив и обединява 40 фирми от региона.".encode("cp1251"), "decoded as cp1251"),
         ("Le cluster a été créé en 2008 à Lyon et réunit 85 entreprises de la région.".encode("latin-1"), "decoded as"),
     ],
@@ -52,3 +54,9 @@ def test_bad_input_raises_input_error_with_a_code():
     with pytest.raises(InputError) as err:
         process_bytes(b"\x89PNG\r\n\x1a\n\x00\x00", doc_id="x", path="x.txt")
     assert err.value.code == "binary"
+
+
+def test_a_romance_language_page_is_covered():
+    text = "El Clúster Gallego de Robótica se constituyó el 12 de marzo de 2010 en Vigo y cuenta con 85 socios de toda la región."
+    record = process_bytes(text.encode(), doc_id="es", path="es.txt").record
+    assert not any("not covered" in w or "not recognised" in w for w in record.warnings)

@@ -14,7 +14,7 @@ from .record import Record
 
 # Languages whose wording the extractors' phrase tables cover; other pages still get what the
 # form labels, gazetteers and entity rules find, with a warning in the record.
-COVERED_LANGUAGES = frozenset({"en", "bg"})
+COVERED_LANGUAGES = frozenset({"en", "bg", "es", "fr", "it", "pt", "ro"})  # languages the phrase tables speak
 
 
 @dataclass(slots=True)
@@ -72,7 +72,8 @@ def _input_warnings(page: ingest.Page, language: str | None) -> list[str]:
     elif not page.encoding.startswith("utf"):
         warnings.append(f"decoded as {page.encoding} (no encoding declared)")
     if language is None:
-        warnings.append("language not recognised; extractors cover en, bg")
+        warnings.append(f"language not recognised; extractors cover {', '.join(sorted(COVERED_LANGUAGES))}")
     elif language not in COVERED_LANGUAGES:
-        warnings.append(f"language '{language}' is not covered by the extractors' phrase tables (en, bg); fields may be missing")
+        warnings.append(f"language '{language}' is not covered by the extractors' phrase tables "
+                        f"({', '.join(sorted(COVERED_LANGUAGES))}); fields may be missing")
     return warnings

@@ -281,6 +281,15 @@ VARIANTS += [
 ]
 
 
+# a list under a plural role label: each person holds the role, singular, with the organisation in brackets
+VARIANTS += [
+    ("The board\n\nBoard members: Catriona Wishart (Tay Institute of Technology), Owen Fraser (Lomond Studios)\n",
+     "Owen Fraser", "Board member", "Lomond Studios"),
+    ("Junta\n\nVocals: Oriol Ferrer Bru (Visió Industrial Terrassa, SL) i Jordi Mas (Kinema Robotics)\n",
+     "Oriol Ferrer Bru", "Vocal", "Visió Industrial Terrassa, SL"),
+]
+
+
 @pytest.mark.parametrize("text,name,role,org", CASES + VARIANTS)
 def test_person_role_organisation(text, name, role, org):
     found = by_name(text)
@@ -341,3 +350,8 @@ def test_organisation_in_brackets_or_next_cell(text, name, role, organisation):
 )
 def test_role_layouts(text, name, role):
     assert by_name(text)[name]["role"] == role
+
+
+def test_a_plural_label_before_prose_gives_no_role():
+    found = by_name("Speakers: the day opened with a talk in which Anna Berg described the project.\n")
+    assert "Anna Berg" in found and found["Anna Berg"]["role"] is None

@@ -136,6 +136,9 @@ def _attributes(doc: Document, person: _Person, orgs: list[Mention]) -> None:
             if labelled is not None and _ROLE_LABEL_GAP.fullmatch(doc.text, labelled[1][1], mention.start) \
                     and not _CONTACT_LABEL.search(labelled[0]):  # "Legal representative: X - President" is the president
                 role, org = labelled, org or before_org
+        if role is None:
+            role, list_org = _plural_label_role(doc, mention, orgs)
+            org = org or list_org
         if role is not None and person.role is None:
             lead = _TEMPORAL_LEAD.match(role[0])  # "current president" is the president
             person.role = (role[0][lead.end():], (role[1][0] + lead.end(), role[1][1])) if lead else role
@@ -226,6 +229,47 @@ def _beside(doc: Document, mention: Mention, orgs: list[Mention]):
         if org:
             return None, (org.text, (org.start, org.end))
     return None, None
+
+
+_PLURAL_LABEL = re.compile(r"[^\S\n]*(?:[-•*·▪][^\S\n]*)?(?P<label>[^\W\d][^:\n]{1,40}?)[^\S\n]*:[^\S\n]*")
+_LIST_GAP = re.compile(r"[^\S\n]*(?:,|;|\band\b|\bi\b|\by\b|\be\b|\bet\b|\bși\b|&)?[^\S\n]*$")
+
+
+def _plural_label_role(doc: Document, mention: Mention, orgs: list[Mention]):
+    """ "Board members: A (Firm), B (Lab) and C": each person of a list under a plural role label holds that role,
+    singular ("Board member"), with the organisation in brackets after the name."""
+    line = doc.line_at(mention.start)
+    if line is None:
+        return None, None
+    m = _PLURAL_LABEL.match(doc.text, line.start, mention.start)
+    if m is None:
+        return None, None
+    role = _singular_role(m.group("label"))
+    if role is None:
+        return None, None
+    between = doc.text[m.end():mention.start]
+    items = re.sub(r"\([^()]*\)", "", between)  # the earlier items' notes in brackets
+    if re.search(r"[^\W\d_]", re.sub(r"[A-ZÀ-ÖØ-ÞĀ-Ž][\w'’.-]*", "", items).replace(" and ", " ").replace(" i ", " ")
+                 .replace(" y ", " ").replace(" e ", " ").replace(" et ", " ")) or not _LIST_GAP.search(items or " "):
+        return None, None  # words that are no names stand between the label and this person
+    start = m.start("label")
+    return (role, (start, start + len(role))), _bracketed_org(doc, orgs, mention.end)
+
+
+def _singular_role(label: str) -> str | None:
+    """ "Board members" -> "Board member", "Vocals" -> "Vocal" (the plural ending cut from the label as written)."""
+    label = label.rstrip()
+    for cut in ("es", "s"):
+        singular = label[:-len(cut)]
+        if label.lower().endswith(cut) and len(label.split()[-1]) > len(cut) + 2 and ROLE.fullmatch(singular) \
+                and singular.split()[-1].casefold() not in _NOT_LIST_ROLES:
+            return singular
+    return None
+
+
+# "Founders: ...", "Partners: ...", "Experts: ...": a list of people or firms, not of office holders
+_NOT_LIST_ROLES = frozenset({"founder", "co-founder", "partner", "owner", "expert", "consultant", "representative", "advisor",
+                             "adviser", "researcher", "engineer", "photographer", "assistant", "analyst", "specialist"})
 
 
 _COMMA = re.compile(r",[^\S\n]*")

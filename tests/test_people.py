@@ -355,3 +355,16 @@ def test_role_layouts(text, name, role):
 def test_a_plural_label_before_prose_gives_no_role():
     found = by_name("Speakers: the day opened with a talk in which Anna Berg described the project.\n")
     assert "Anna Berg" in found and found["Anna Berg"]["role"] is None
+
+
+@pytest.mark.parametrize(
+    "text,name,role",
+    [
+        ("News\n\nKirsty Doig, who had managed Fife Digital Network since 2016, becomes Chief Executive of the new cluster.\n",
+         "Kirsty Doig", "Chief Executive"),
+        ("News\n\nAnna Berg became Managing Director in May.\n", "Anna Berg", "Managing Director"),
+    ],
+)
+def test_a_role_the_person_becomes(text, name, role):
+    found = by_name(text)
+    assert found[name]["role"] == role

@@ -48,7 +48,9 @@ _ROLE_COLON_BEFORE = re.compile(
     re.IGNORECASE | re.MULTILINE)
 # "X was elected President of the Management Board of the cluster", "X was re-elected Chairman of the Supervisory Board"
 _ELECTED_AS = re.compile(
-    rf",?{_SP}(?:was|has{_SP}been|is|were){_SP}(?:re-?)?(?:elected|appointed|named|confirmed){_SP}(?:as{_SP})?(?:the{_SP})?(?:new{_SP})?"
+    rf"(?:,{_SP}who{_SP}[^,.;\n]{{3,120}},)?,?{_SP}"  # "Kirsty Doig, who had managed the network since 2016, becomes ..."
+    rf"(?:(?:was|has{_SP}been|is|were){_SP}(?:re-?)?(?:elected|appointed|named|confirmed)|becomes|became|will{_SP}become"
+    rf"|takes{_SP}on{_SP}the{_SP}(?:new{_SP})?role{_SP}of|took{_SP}on{_SP}the{_SP}(?:new{_SP})?role{_SP}of){_SP}(?:as{_SP})?(?:the{_SP})?(?:new{_SP})?"
     rf"(?P<role>(?:[A-Z][\w-]*{_SP}){{0,2}}?(?:{ROLE.pattern})(?:{_SP}of{_SP}the{_SP}(?:[A-Z][\w-]*{_SP})?(?:Board|Committee|Council))?)(?!\w)",
     re.IGNORECASE)
 # "Head of Supplier Development at Org": the first organisation-like words belong to the role

@@ -512,3 +512,10 @@ def test_a_quoted_webinar_title_before_its_date_and_no_place_for_an_online_event
     got = run('Events\n\nWe will run the online webinar "How to pitch to food retailers" on 22 April 2025 at 14:00 '
               '(Chișinău time).\n')[2]
     assert [(e["title"], e["date"], e["location"]) for e in got] == [("How to pitch to food retailers", "2025-04-22", None)]
+
+
+def test_milestone_fields_with_the_place_before_the_date():
+    got = run("Activities and milestones\n- Kick-off meeting: Covilhã, 22–23 March 2023\n"
+              "- Final conference: Toulouse, February 2026\n")[2]
+    assert sorted((e["title"], e["date"], e["end_date"], e["location"]) for e in got) == [
+        ("Final conference", "2026-02", None, "Toulouse"), ("Kick-off meeting", "2023-03-22", "2023-03-23", "Covilhã")]

@@ -109,6 +109,8 @@ def extract(doc: Document, found: dict[str, Any]) -> Extraction:
         _add(events, event)
     for event in _table_events(doc):
         _add(events, event)
+    for event in _field_events(doc):
+        _add(events, event)
     for event in events:
         spans: dict[str, Span] = {"title": event.title_span, "date": event.date_span}
         if event.end_date:
@@ -281,6 +283,19 @@ _TITLE_THEN_DATE = re.compile(
 _CLAUSE_VERB = re.compile(r"\b(?:was|were|is|are|will|has|have|had|took|takes|held|se|е|са|ще|wurde|a|est|è|fue|foi)\b", _I)
 
 
+def _field_events(doc: Document) -> Iterator[_Event]:
+    """ "Kick-off meeting: Covilhã, 22–23 March 2023" read as a form field: its line is a milestone item."""
+    for form_field in doc.fields:
+        if form_field.key is not None or not _STRONG.search(form_field.label):
+            continue
+        line = doc.line_at(form_field.label_span[0])
+        if line is not None and _DIGIT.search(line.text):
+            yield from _title_first_item(Sentence(line.start, line.end, line.text, True))
+
+
+_PLACE_THEN_COMMA = re.compile(r"(?P<place>[A-ZÀ-ÞĀ-Ž][\w'’.-]*(?:[ -][A-ZÀ-ÞĀ-Ž][\w'’.-]*){0,2}),[^\S\n]*(?=\S)")
+
+
 def _title_first_item(sentence: Sentence) -> list[_Event]:
     text = sentence.text
     m = _TITLE_THEN_DATE.match(text)
@@ -289,7 +304,11 @@ def _title_first_item(sentence: Sentence) -> list[_Event]:
     title = m.group("title").strip()
     if _CLAUSE_VERB.search(title) or not (_STRONG.search(title) or any(_named(title, n) for n in _NAME_NOUN.finditer(title))):
         return []  # "The meeting was held on 28 – 30 September" is a sentence, not an item
-    date = next((d for d in find_date_spans(text, m.end(), min(len(text), m.end() + 60)) if d.start == m.end()), None)
+    at = m.end()
+    place_first = _PLACE_THEN_COMMA.match(text, at)  # "Kick-off meeting: Covilhã, 22–23 March 2023"
+    if place_first and (_places(place_first.group("place")) or [None])[0] is not None:
+        at = place_first.end()
+    date = next((d for d in find_date_spans(text, at, min(len(text), at + 60)) if d.start == at), None)
     if date is None or not date.value or date.kind not in ("date", "range", "month"):
         return []
     event = _Event(title=title, title_span=(sentence.start + m.start("title"), sentence.start + m.start("title") + len(title)),

@@ -32,6 +32,16 @@ class Line:
     def span(self) -> Span:
         return (self.start, self.end)
 
+    def cells(self, separator: str = "|") -> list[tuple[str, Span]]:
+        """The cells of a table row ("a | b | c"): each one's text without its spaces, and where it stands."""
+        out, position = [], self.start
+        for piece in self.text.split(separator):
+            text = piece.strip()
+            start = position + len(piece) - len(piece.lstrip())
+            out.append((text, (start, start + len(text))))
+            position += len(piece) + len(separator)
+        return out
+
 
 @dataclass(slots=True)
 class FormField:

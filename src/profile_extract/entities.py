@@ -35,7 +35,7 @@ from spacy.util import filter_spans
 from .document import Document, Mention
 from .gazetteer import find_places, gpe_mentions
 from .scan import StemScan, lowered
-from .text_utils import person_first_names, trie_regex
+from .text_utils import ROMANCE_PREPOSITIONS, person_first_names, trie_regex
 
 # ---------------------------------------------------------------------------- vocabulary
 
@@ -986,9 +986,9 @@ def _org_span(text: str, tokens: list[tuple[int, int]], is_place=None) -> tuple[
     if person is not None:  # "Община Габрово Иван Стоянов": a person's name follows the organisation
         return _org_span(text, tokens[i:i + person], is_place) if person > 1 else None
     rest = ws[k + 1:]
-    if rest and (rest[0] in ("of", "for", "за", "на", "de", "für") or rest[0] in _ROMANCE_OF):
+    if rest and (rest[0] in ("of", "for", "за", "на", "de", "für") or rest[0] in ROMANCE_PREPOSITIONS):
         return span
-    if k == 0 and ws[0] in LEAD_DESIGNATORS and len(rest) <= 8 and any(w in _ROMANCE_OF for w in rest) \
+    if k == 0 and ws[0] in LEAD_DESIGNATORS and len(rest) <= 8 and any(w in ROMANCE_PREPOSITIONS for w in rest) \
             and not any(w in ("and", "&", "и") or w in NON_ORG_HEADS for w in rest):
         return span  # "Instituto Tecnológico del Ebro", "Coopérative Agricole du Béarn": the head first, the place last
     if any(w in NON_ORG_HEADS or w in CONNECTORS for w in rest) or len(rest) > 3:
@@ -1005,8 +1005,6 @@ def _org_span(text: str, tokens: list[tuple[int, int]], is_place=None) -> tuple[
     return span
 
 
-_ROMANCE_OF = frozenset({"de", "del", "della", "dello", "delle", "dei", "degli", "du", "des", "do", "da", "dos", "das", "di", "din",
-                         "per", "pour", "para"})
 _TITLE_FOLLOWERS = re.compile(r"[^\S\n]+(?:project|projects|programme|program|call|conference|initiative|strategy|label|award)\b", re.IGNORECASE)
 
 

@@ -36,6 +36,9 @@ with resources.files("profile_extract.data").joinpath("abbreviations.toml").open
     ABBREVIATIONS: tuple[str, ...] = tuple(tomllib.load(_fh)["abbreviations"])  # as written: "Dr", "St", "гр"
 ABBREVIATION_KEYS = frozenset(a.casefold() for a in ABBREVIATIONS)
 
+# prepositions that join the words of a Romance name ("Instituto Tecnológico del Ebro", "Clúster TIC de Girona")
+ROMANCE_PREPOSITIONS = frozenset({"de", "del", "della", "dello", "delle", "dei", "degli", "du", "des", "do", "da", "dos", "das",
+                                  "di", "din", "per", "pour", "para"})
 # the items of a list of names, split on commas, semicolons and middle dots, never inside a note in brackets
 # ("Medical Valley Wallonia (Liège, BE), Kharkiv Machinery Cluster (Ukraine) · Lublin Food Cluster")
 LIST_ITEMS = re.compile(r"(?:[^,;·•(\x00]|\([^()]*\)?)+")

@@ -26,7 +26,7 @@ from rapidfuzz import fuzz
 from ..gazetteer import country_names, find_places, is_country_name
 from ..document import Document, Extraction, Line, Span
 from ..sections import is_placeholder
-from ..text_utils import ABBREVIATION_KEYS, LIST_ITEMS, find_all, trie_regex
+from ..text_utils import ABBREVIATION_KEYS, LIST_ITEMS, ROMANCE_PREPOSITIONS, find_all, trie_regex
 from .topics import split_items
 
 # --- organisation names: shared vocabulary and helpers -----------------------------------
@@ -464,14 +464,12 @@ def _expand_cluster(text: str, a: int, b: int, line: Line) -> tuple[int, int] | 
     return start, end
 
 
-_ROMANCE_OF = frozenset({"de", "del", "della", "dello", "delle", "dei", "degli", "des", "du", "do", "da", "dos", "das", "di", "din",
-                         "per", "pour", "para"})
 _ROMANCE_ARTICLE = frozenset({"la", "les", "los", "las", "l'", "l’"})
 
 
 def _romance_of(right: list[tuple[int, str]], i: int) -> int:
     """How many tokens of "de (la)" join the name to a capitalised word after them (0: none)."""
-    if right[i][1].casefold() not in _ROMANCE_OF:
+    if right[i][1].casefold() not in ROMANCE_PREPOSITIONS:
         return 0
     k = i + 1
     if k < len(right) and right[k][1].casefold() in _ROMANCE_ARTICLE:

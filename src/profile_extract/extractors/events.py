@@ -406,8 +406,9 @@ _CARD_FILLER = re.compile(r"[\s,;|·•@–—-]*(?:(?:from|du|del|dal|de|von|vo
 _VENUE_LINE = re.compile(r"\s*(?:venue|location|where|place|address|lieu|lugar|luogo|local|ort)\s*:\s*", _I)
 _ONLINE = re.compile(r"\b(?:online|virtual|webinar|zoom|teams|en\s+ligne|en\s+l[ií]nea|in\s+linea|on-line)\b", _I)
 _CARD_TITLE_MAX = 100
-_HYBRID_LEAD = re.compile(r"^(?:hybrid|hybride|híbrido|ibrido|in\s+person|on[\s-]?site)\s*[:–—-]\s*", _I)
-_HYBRID = re.compile(r"\b(?:hybrid|hybride|híbrido|ibrido|in\s+person|on[\s-]?site)\b", _I)
+_HYBRID_WORDS = r"(?:hybrid|hybride|híbrido|ibrido|in\s+person|on[\s-]?site)"
+_HYBRID_LEAD = re.compile(rf"^{_HYBRID_WORDS}\s*[:–—-]\s*", _I)
+_HYBRID = re.compile(rf"\b{_HYBRID_WORDS}\b", _I)
 _CARD_NOTE = re.compile(r"\([^()\d]{3,60}\)\s*$")
 _VENUE_LINE_MAX = 60
 _WEEKDAY_LEAD = re.compile(rf"\s*(?:{_WEEKDAY.pattern})(?=\s+\d)", _I)
@@ -459,7 +460,8 @@ def _table_events(doc: Document) -> Iterator[_Event]:
     lines = doc.lines
     columns: dict[str, int] | None = None
     for line in lines:
-        cells = [c.strip() for c in line.text.split("|")]
+        row = line.cells()
+        cells = [text for text, _ in row]
         if len(cells) < 2:
             columns = None
             continue
@@ -474,16 +476,15 @@ def _table_events(doc: Document) -> Iterator[_Event]:
         if dated is None or not title:
             continue
         date, end_date, _ = dated
-        offsets = _cell_offsets(line, cells)
-        start = offsets[columns["date"]]
+        start = row[columns["date"]][1][0]
         title = _TITLE_NOTE.sub("", title).strip()  # "Green Freight Summit 2024 (260 participants)"
-        event = _Event(title=title, title_span=(offsets[columns["title"]], offsets[columns["title"]] + len(title)),
+        title_start = row[columns["title"]][1][0]
+        event = _Event(title=title, title_span=(title_start, title_start + len(title)),
                        date=date.value, date_span=(start + date.start, start + date.end), end_date=end_date)
         if "place" in columns:
-            place_cell = cells[columns["place"]]
-            cell = Line(line.index, offsets[columns["place"]], offsets[columns["place"]] + len(place_cell), place_cell)
+            place_cell, span = row[columns["place"]]
             if place_cell and not _ONLINE.match(place_cell):
-                _card_location(event, cell)
+                _card_location(event, Line(line.index, span[0], span[1], place_cell))
         yield event
 
 
@@ -494,16 +495,6 @@ def _table_header(cells: list[str]) -> dict[str, int] | None:
             if key not in found and regex.fullmatch(cell):
                 found[key] = i
     return found if "date" in found and "title" in found else None
-
-
-def _cell_offsets(line: Line, cells: list[str]) -> list[int]:
-    """Where each stripped cell of a "a | b | c" line starts in the text."""
-    offsets, at = [], 0
-    for raw in line.text.split("|"):
-        lead = len(raw) - len(raw.lstrip())
-        offsets.append(line.start + at + lead)
-        at += len(raw) + 1
-    return offsets
 
 
 _TITLE_NOTE = re.compile(r"\s*\((?:\d[\d,. ]*\s+(?:participants|attendees|visitors|guests)|[^()]*\bparticipants?\b[^()]*)\)\s*$", _I)

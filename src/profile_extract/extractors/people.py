@@ -234,7 +234,7 @@ def _beside(doc: Document, mention: Mention, orgs: list[Mention]):
 
 
 _PLURAL_LABEL = re.compile(r"[^\S\n]*(?:[-•*·▪][^\S\n]*)?(?P<label>[^\W\d][^:\n]{1,40}?)[^\S\n]*:[^\S\n]*")
-_LIST_GAP = re.compile(r"[^\S\n]*(?:,|;|\band\b|\bi\b|\by\b|\be\b|\bet\b|\bși\b|&)?[^\S\n]*$")
+_LIST_WORD = re.compile(r"[A-ZÀ-ÖØ-ÞĀ-Ž][\w'’.-]*|(?<!\S)(?:and|i|y|e|et|și)(?!\S)")  # the names and "and"s of a list
 
 
 def _plural_label_role(doc: Document, mention: Mention, orgs: list[Mention]):
@@ -249,10 +249,8 @@ def _plural_label_role(doc: Document, mention: Mention, orgs: list[Mention]):
     role = _singular_role(m.group("label"))
     if role is None:
         return None, None
-    between = doc.text[m.end():mention.start]
-    items = re.sub(r"\([^()]*\)", "", between)  # the earlier items' notes in brackets
-    if re.search(r"[^\W\d_]", re.sub(r"[A-ZÀ-ÖØ-ÞĀ-Ž][\w'’.-]*", "", items).replace(" and ", " ").replace(" i ", " ")
-                 .replace(" y ", " ").replace(" e ", " ").replace(" et ", " ")) or not _LIST_GAP.search(items or " "):
+    items = re.sub(r"\([^()]*\)", "", doc.text[m.end():mention.start])  # the earlier items, without their notes
+    if re.search(r"[^\W\d_]", _LIST_WORD.sub("", items)):
         return None, None  # words that are no names stand between the label and this person
     start = m.start("label")
     return (role, (start, start + len(role))), _bracketed_org(doc, orgs, mention.end)

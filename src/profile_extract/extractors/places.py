@@ -122,12 +122,7 @@ _BASED_NOUN = re.compile(r"[\s‐‑–—-]{0,2}based[ \t]+(?P<noun>\w+)")
 _LOWER_REGION_WORD = re.compile(r"[ \t]+(?:region|area|province|county)$")  # "the Pirkanmaa region": the name is "Pirkanmaa"
 
 
-def _designators() -> frozenset[str]:
-    """Organisation-type words ("Cluster", "Network"), shared with the names extractor."""
-    return frozenset(DESIGNATORS)
-
-
-_DESIGNATOR_WORDS = _designators()
+_DESIGNATOR_WORDS = DESIGNATORS  # organisation-type words ("Cluster", "Network"), shared with the names extractor
 _DESIGNATOR_NOUNS = frozenset(_WORDING["seat"]["definition_nouns"])
 
 

@@ -641,7 +641,7 @@ def _table_drafts(doc: Document) -> list[Draft]:
         if " | " not in line.text:
             columns = None
             continue
-        cells = list(_cells(line))
+        cells = line.cells(" | ")
         if columns is None:
             keys = [_column_key(text) for text, _ in cells]
             columns = keys if "name" in keys and sum(k is not None for k in keys) >= 2 else None
@@ -653,16 +653,6 @@ def _table_drafts(doc: Document) -> list[Draft]:
         if draft is not None:
             drafts.append(draft)
     return drafts
-
-
-def _cells(line: Line) -> Iterator[tuple[str, Span]]:
-    position = 0
-    for piece in line.text.split(" | "):
-        lead = len(piece) - len(piece.lstrip())
-        text = piece.strip()
-        start = line.start + position + lead
-        yield text, (start, start + len(text))
-        position += len(piece) + 3
 
 
 def _column_key(header: str) -> str | None:
@@ -861,18 +851,17 @@ def _partner_sections(doc: Document, drafts: list[Draft]) -> None:
                 break  # the list ended: a blank line or a line that is no longer an item
             previous = entry
             if "|" in entry.text:  # a table: "No. | Partner | Short name | Country | Role", then its rows
-                cells = entry.text.split("|")
+                cells = entry.cells()
                 header = None if column is not None else \
-                    next((i for i, c in enumerate(cells) if _PARTNER_COLUMN.fullmatch(normalise_label(c))), None)
+                    next((i for i, (c, _) in enumerate(cells) if _PARTNER_COLUMN.fullmatch(normalise_label(c))), None)
                 if header is not None:
                     column = header
                     continue
                 index = column if column is not None and column < len(cells) else \
-                    next((i for i, c in enumerate(cells) if c.strip() and not c.strip().rstrip(".").isdigit()), None)
+                    next((i for i, (c, _) in enumerate(cells) if c and not c.rstrip(".").isdigit()), None)
                 if index is None:
                     continue
-                cell = cells[index]
-                offset = entry.start + sum(len(c) + 1 for c in cells[:index])
+                cell, (offset, _) = cells[index]
                 name = _partner_entry(cell)
                 if name:
                     start = offset + cell.find(name)
